@@ -1,0 +1,29 @@
+package org.clinwiki;
+
+/**
+ * A failure a caller can act on: it carries a stable machine-readable {@link #code()} (such as
+ * {@code invalid_title}) and the {@link Kind} of failure, which the web layer turns into a status.
+ * Anything that is not a {@code WikiException} is a bug and is answered as an internal error.
+ */
+public abstract class WikiException extends RuntimeException {
+
+    /** What sort of failure this is, independent of any protocol. */
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY }
+
+    private final String code;
+    private final Kind kind;
+
+    protected WikiException(Kind kind, String code, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public final String code() {
+        return code;
+    }
+
+    public final Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,11 @@
+package org.clinwiki.user;
+
+import org.clinwiki.WikiException;
+
+/** The acting user may not do this; {@code code} says why (forbidden, blocked, protected, ...). */
+public final class PermissionDeniedException extends WikiException {
+
+    public PermissionDeniedException(String code, String message) {
+        super(Kind.FORBIDDEN, code, message);
+    }
+}

@@ -1,0 +1,28 @@
+package org.clinwiki.user;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.clinwiki.InvalidInputException;
+
+/** Rules for user names: 2-40 letters, digits, dots, hyphens or underscores; unique ignoring case. */
+public final class UserNames {
+
+    private static final Pattern VALID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{1,39}");
+
+    private UserNames() {
+    }
+
+    /** The name, checked; throws {@code invalid_username} when it breaks the rules. */
+    public static String check(String name) {
+        if (name == null || !VALID.matcher(name).matches()) {
+            throw new InvalidInputException("invalid_username",
+                    "A user name is 2 to 40 letters, digits, dots, hyphens or underscores, starting with a letter or digit.");
+        }
+        return name;
+    }
+
+    /** The form names are compared in. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,98 @@
+package org.clinwiki.user;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for accounts. Attach to a Jdbi handle; no rules live here. */
+@RegisterRowMapper(UserStore.UserMapper.class)
+public interface UserStore {
+
+    String SELECT = """
+            SELECT u.id, u.name, u.display_name, u.credentials, u.role, u.status, u.must_change_password,
+                   u.created_at, u.blocked_at, u.blocked_until, u.block_reason, b.name AS blocked_by_name
+            FROM users u LEFT JOIN users b ON b.id = u.blocked_by
+            """;
+
+    @SqlQuery(SELECT + "WHERE u.name_key = :key")
+    Optional<User> findByKey(String key);
+
+    @SqlQuery(SELECT + "WHERE u.id = :id")
+    Optional<User> findById(long id);
+
+    @SqlQuery(SELECT + """
+            JOIN api_tokens t ON t.user_id = u.id
+            WHERE t.token_hash = :tokenHash AND t.revoked_at IS NULL AND t.expires_at > :now
+            """)
+    Optional<User> findByToken(String tokenHash, Instant now);
+
+    @SqlQuery(SELECT + "WHERE u.status = :status ORDER BY u.name_key LIMIT :limit")
+    List<User> listByStatus(String status, int limit);
+
+    @SqlQuery("SELECT COALESCE(password_hash, '') FROM users WHERE id = :id")
+    String passwordHash(long id);
+
+    @SqlUpdate("""
+            INSERT INTO users (name, name_key, display_name, credentials, role, status, password_hash,
+                               must_change_password, created_at)
+            VALUES (:name, :nameKey, :displayName, :credentials, :role, :status, :passwordHash,
+                    :mustChangePassword, :createdAt)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(String name, String nameKey, String displayName, String credentials, String role, String status,
+                String passwordHash, boolean mustChangePassword, Instant createdAt);
+
+    @SqlUpdate("UPDATE users SET password_hash = :passwordHash, must_change_password = :mustChange WHERE id = :id")
+    void setPassword(long id, String passwordHash, boolean mustChange);
+
+    @SqlUpdate("UPDATE users SET role = :role WHERE id = :id")
+    void setRole(long id, String role);
+
+    @SqlUpdate("UPDATE users SET status = :status WHERE id = :id")
+    void setStatus(long id, String status);
+
+    @SqlUpdate("UPDATE users SET display_name = :displayName, credentials = :credentials WHERE id = :id")
+    void setProfile(long id, String displayName, String credentials);
+
+    @SqlUpdate("""
+            UPDATE users SET blocked_at = :at, blocked_until = :until, block_reason = :reason, blocked_by = :byId
+            WHERE id = :id
+            """)
+    void block(long id, Instant at, Instant until, String reason, long byId);
+
+    @SqlUpdate("UPDATE users SET blocked_at = NULL, blocked_until = NULL, block_reason = NULL, blocked_by = NULL WHERE id = :id")
+    void unblock(long id);
+
+    @SqlQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active'")
+    int countActiveAdmins();
+
+    @SqlQuery("SELECT COUNT(*) FROM users")
+    int count();
+
+    final class UserMapper implements RowMapper<User> {
+        @Override
+        public User map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long blockedAt = rs.getLong("blocked_at");
+            Optional<Block> block = Optional.empty();
+            if (!rs.wasNull()) {
+                long until = rs.getLong("blocked_until");
+                Optional<Instant> blockedUntil = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
+                String by = rs.getString("blocked_by_name");
+                block = Optional.of(new Block(rs.getString("block_reason"), Instant.ofEpochMilli(blockedAt),
+                        blockedUntil, by == null ? "" : by));
+            }
+            return new User(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"),
+                    rs.getString("credentials"), Role.ofKey(rs.getString("role")).orElseThrow(),
+                    AccountStatus.ofKey(rs.getString("status")), rs.getBoolean("must_change_password"),
+                    block, Instant.ofEpochMilli(rs.getLong("created_at")));
+        }
+    }
+}
