@@ -40,8 +40,8 @@ public final class Permissions {
     }
 
     private void requireUsable(User user) {
-        if (user.status() != AccountStatus.ACTIVE) {
-            throw new PermissionDeniedException("account_inactive", "This account is not active.");
+        if (user.status() == AccountStatus.PENDING) {
+            throw new PermissionDeniedException("account_pending", "An administrator has not approved this account yet.");
         }
         if (user.mustChangePassword()) {
             throw new PermissionDeniedException("password_change_required",

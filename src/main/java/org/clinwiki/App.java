@@ -1,0 +1,105 @@
+package org.clinwiki;
+
+import java.time.Clock;
+import org.clinwiki.category.CategoryService;
+import org.clinwiki.db.Database;
+import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.PageListener;
+import org.clinwiki.page.PageReader;
+import org.clinwiki.page.PageService;
+import org.clinwiki.render.RenderCache;
+import org.clinwiki.render.Renderer;
+import org.clinwiki.render.Sanitizer;
+import org.clinwiki.user.Passwords;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.Tokens;
+import org.clinwiki.user.UserService;
+import org.clinwiki.web.Templates;
+import org.clinwiki.web.WebServer;
+
+/**
+ * The composition root: the one place that builds every component, by hand, in dependency
+ * order (config, database, rendering, users, pages, web), and closes them in reverse.
+ */
+public final class App implements AutoCloseable {
+
+    private final Config config;
+    private final Database database;
+    private final UserService users;
+    private final PageService pages;
+    private final PageReader reader;
+    private final ChangeLog changes;
+    private final CategoryService categories;
+    private WebServer web;
+
+    private App(Config config, Database database, UserService users, PageService pages, PageReader reader,
+                ChangeLog changes, CategoryService categories) {
+        this.config = config;
+        this.database = database;
+        this.users = users;
+        this.pages = pages;
+        this.reader = reader;
+        this.changes = changes;
+        this.categories = categories;
+    }
+
+    /** Opens the data directory and builds the services, without serving HTTP (for the command line). */
+    public static App open(Config config) {
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config.dataDir(), config.readConnections());
+        Renderer renderer = new Renderer(new Sanitizer());
+        RenderCache renderCache = new RenderCache(config.renderCacheBytes());
+        Permissions permissions = new Permissions(clock);
+        UserService users = new UserService(database, new Passwords(), new Tokens(), permissions, clock,
+                config.tokenLifetime(), config.registration());
+        PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
+                config.maxPageBytes(), PageListener.NONE);
+        PageReader reader = new PageReader(database, renderer, renderCache, permissions);
+        ChangeLog changes = new ChangeLog(database, permissions);
+        CategoryService categories = new CategoryService(database);
+        return new App(config, database, users, pages, reader, changes, categories);
+    }
+
+    /** Starts the HTTP server on the configured host and port. */
+    public App serve() {
+        web = WebServer.start(config, new Templates(), users, pages, reader, changes, categories);
+        return this;
+    }
+
+    /** The port HTTP is served on (useful when the configured port was 0). */
+    public int port() {
+        return web.port();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public PageService pages() {
+        return pages;
+    }
+
+    public PageReader reader() {
+        return reader;
+    }
+
+    public ChangeLog changes() {
+        return changes;
+    }
+
+    public CategoryService categories() {
+        return categories;
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.stop();
+        }
+        database.close();
+    }
+}

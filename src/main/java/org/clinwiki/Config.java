@@ -1,0 +1,44 @@
+package org.clinwiki;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.clinwiki.user.RegistrationMode;
+
+/**
+ * Every setting, with its default in {@link #defaults()}. Built once by the command line.
+ *
+ * @param host             address to listen on
+ * @param port             HTTP port; 0 picks a free one (tests)
+ * @param dataDir          holds the database (and later the search index)
+ * @param maxPageBytes     largest page text accepted, in UTF-8 bytes
+ * @param renderCacheBytes memory bound for cached renderings
+ * @param readConnections  size of the read-only connection pool
+ * @param tokenLifetime    how long a login token stays valid
+ * @param registration     who may create accounts through the site
+ */
+public record Config(String host, int port, Path dataDir, long maxPageBytes, long renderCacheBytes,
+                     int readConnections, Duration tokenLifetime, RegistrationMode registration) {
+
+    public static final long MIB = 1024 * 1024;
+
+    public static Config defaults() {
+        return new Config("0.0.0.0", 8080, Path.of("data"), 2 * MIB, 64 * MIB, 4, Duration.ofDays(30),
+                RegistrationMode.APPROVAL);
+    }
+
+    public Config withHost(String newHost) {
+        return new Config(newHost, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(host, newPort, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+    }
+
+    public Config withDataDir(Path newDataDir) {
+        return new Config(host, port, newDataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+    }
+
+    public Config withRegistration(RegistrationMode mode) {
+        return new Config(host, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, mode);
+    }
+}

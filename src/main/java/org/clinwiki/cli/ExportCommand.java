@@ -1,0 +1,71 @@
+package org.clinwiki.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.clinwiki.App;
+import org.clinwiki.page.Page;
+import org.clinwiki.title.Namespace;
+import org.clinwiki.title.Title;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "export", description = "Export pages.", subcommands = ExportCommand.Markdown.class)
+final class ExportCommand {
+
+    @Command(name = "markdown", description = "Write the latest text of every page to a folder of .md files.")
+    static final class Markdown implements Callable<Integer> {
+
+        private static final int BATCH = 500;
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "Folder to write into (created if missing).")
+        Path folder;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Files.createDirectories(folder);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int written = 0;
+            int failed = 0;
+            try (App app = App.open(data.config())) {
+                for (Namespace namespace : Namespace.values()) {
+                    String after = "";
+                    List<Title> titles;
+                    do {
+                        titles = app.reader().titles(namespace, "", after, BATCH, Optional.empty());
+                        for (Title title : titles) {
+                            try {
+                                Page page = app.reader().require(title, Optional.empty());
+                                Path file = MarkdownFolder.fileFor(folder, title);
+                                Files.createDirectories(file.getParent());
+                                Files.writeString(file, app.reader().markdown(page.latestRevisionId()) + "\n", StandardCharsets.UTF_8);
+                                written++;
+                            } catch (IOException e) {
+                                failed++;
+                                err.println("failed: " + title.text() + ": " + e.getMessage());
+                            }
+                        }
+                        after = titles.isEmpty() ? after : titles.getLast().name();
+                    } while (titles.size() == BATCH);
+                }
+            }
+            out.printf("Exported %d pages to %s%s.%n", written, folder, failed == 0 ? "" : " (" + failed + " failed)");
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}

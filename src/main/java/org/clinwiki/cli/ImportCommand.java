@@ -1,0 +1,107 @@
+package org.clinwiki.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clinwiki.App;
+import org.clinwiki.FirstRun;
+import org.clinwiki.WikiException;
+import org.clinwiki.page.SaveResult;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", description = "Import pages.", subcommands = ImportCommand.Markdown.class)
+final class ImportCommand {
+
+    @Command(name = "markdown", description = "Import a folder of .md files; each file name is a page title.")
+    static final class Markdown implements Callable<Integer> {
+
+        private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "Folder of Markdown files (searched recursively).")
+        Path folder;
+
+        @Option(names = "--summary", defaultValue = "Imported from Markdown", description = "Edit summary for imported revisions.")
+        String summary;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isDirectory(folder)) {
+                throw new CommandFailedException(folder + " is not a folder.");
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                files = walk.filter(Files::isRegularFile).filter(MarkdownFolder::isMarkdown).sorted().toList();
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            int failed = 0;
+            long start = System.nanoTime();
+            long lastProgress = start;
+            try (App app = App.open(data.config())) {
+                Actor actor = FirstRun.systemActor(app);
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
+                    try {
+                        Title title = MarkdownFolder.titleFor(folder, file);
+                        SaveResult result = app.pages().replace(actor, title, readUtf8(file),
+                                summary + " (" + folder.relativize(file) + ")");
+                        switch (result.outcome()) {
+                            case CREATED -> created++;
+                            case UNCHANGED -> unchanged++;
+                            default -> updated++;
+                        }
+                    } catch (WikiException | IOException e) {
+                        failed++;
+                        err.println("failed: " + folder.relativize(file) + ": " + e.getMessage());
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+                        lastProgress = now;
+                        err.printf("imported %d of %d files (%.0f files/s)%n", i + 1, files.size(),
+                                (i + 1) / ((now - start) / 1e9));
+                        err.flush();
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf("Imported %d files in %.1f s: %d created, %d updated, %d unchanged, %d failed.%n",
+                    files.size(), seconds, created, updated, unchanged, failed);
+            return failed == 0 ? 0 : 1;
+        }
+
+        private static String readUtf8(Path file) throws IOException {
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            } catch (CharacterCodingException e) {
+                throw new IOException("not valid UTF-8 text");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.clinwiki.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.clinwiki.App;
+import org.clinwiki.Config;
+import org.clinwiki.FirstRun;
+import org.clinwiki.user.RegistrationMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", description = "Run the wiki's web server until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--port", defaultValue = "${env:CLINWIKI_PORT:-8080}", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:CLINWIKI_HOST:-0.0.0.0}", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--registration", defaultValue = "${env:CLINWIKI_REGISTRATION:-approval}",
+            description = "Who may create accounts: open, approval or closed (default: ${DEFAULT-VALUE}).")
+    String registration;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RegistrationMode mode = RegistrationMode.ofKey(registration).orElseThrow(() ->
+                new CommandFailedException("--registration must be open, approval or closed."));
+        Config config = data.config().withPort(port).withHost(host).withRegistration(mode);
+        PrintWriter out = spec.commandLine().getOut();
+        App app = App.open(config);
+        Optional<String> adminPassword = FirstRun.prepare(app);
+        app.serve();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "clinwiki-shutdown"));
+        adminPassword.ifPresent(password -> {
+            out.println();
+            out.println("  A new wiki. Administrator account: " + FirstRun.ADMIN_ACCOUNT);
+            out.println("  One-time password:                 " + password);
+            out.println("  It is shown only now. Log in and change it (PUT /api/v1/me/password).");
+            out.println();
+        });
+        out.println("Clinwiki is serving " + config.dataDir().toAbsolutePath() + " at http://"
+                + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package org.clinwiki.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.clinwiki.App;
+import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.Password.class})
+final class UserCommand {
+
+    @Command(name = "add", description = "Create an account. The password is read from standard input.")
+    static final class Add implements Callable<Integer> {
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "User name (2-40 letters, digits, . - _).")
+        String name;
+
+        @Option(names = "--role", required = true, description = "reader, editor or admin.")
+        String role;
+
+        @Option(names = "--display-name", defaultValue = "", description = "Name shown with edits (default: the user name).")
+        String displayName;
+
+        @Option(names = "--credentials", defaultValue = "", description = "Shown with edits, e.g. \"MD, clinical informaticist\".")
+        String credentials;
+
+        @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Role parsedRole = Role.ofKey(role).orElseThrow(() ->
+                    new CommandFailedException("--role must be reader, editor or admin."));
+            String password = readPassword();
+            try (App app = App.open(data.config())) {
+                User user = app.users().create(name, displayName, credentials, parsedRole, password);
+                spec.commandLine().getOut().println("Created " + user.role().key() + " " + user.name() + ".");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "password", description = "Set an account's password. The password is read from standard input.")
+    static final class Password implements Callable<Integer> {
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String password = readPassword();
+            try (App app = App.open(data.config())) {
+                app.users().resetPassword(name, password);
+                spec.commandLine().getOut().println("Password of " + name + " changed; their sessions were ended.");
+            }
+            return 0;
+        }
+    }
+
+    static String readPassword() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new CommandFailedException("No password on standard input.");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new CommandFailedException("Cannot read the password from standard input: " + e.getMessage());
+        }
+    }
+}

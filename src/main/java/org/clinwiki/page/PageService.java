@@ -1,0 +1,275 @@
+package org.clinwiki.page;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.clinwiki.ConflictException;
+import org.clinwiki.InvalidInputException;
+import org.clinwiki.category.CategoryStore;
+import org.clinwiki.db.Database;
+import org.clinwiki.diff.ThreeWayMerge;
+import org.clinwiki.render.RenderCache;
+import org.clinwiki.render.RenderedPage;
+import org.clinwiki.render.Renderer;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
+import org.clinwiki.user.AuditStore;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.Right;
+import org.clinwiki.user.Role;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes to pages: saving (with three-way merge against a stale base), reverting, protecting,
+ * deleting and restoring. Each change is one transaction on the single writer connection: the
+ * revision, the page pointer, links, categories and redirect commit together. Thread-safe.
+ */
+public final class PageService {
+
+    private static final Logger log = LoggerFactory.getLogger(PageService.class);
+
+    private final Database database;
+    private final Renderer renderer;
+    private final RenderCache renderCache;
+    private final Permissions permissions;
+    private final Clock clock;
+    private final long maxPageBytes;
+    private final PageListener listener;
+
+    public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
+                       Clock clock, long maxPageBytes, PageListener listener) {
+        this.database = database;
+        this.renderer = renderer;
+        this.renderCache = renderCache;
+        this.permissions = permissions;
+        this.clock = clock;
+        this.maxPageBytes = maxPageBytes;
+        this.listener = listener;
+    }
+
+    /**
+     * Saves an edit. If the page moved on since the edit's base revision, the two changes are
+     * merged three-way; a clash throws {@link EditConflictException}. Identical text writes nothing.
+     */
+    public SaveResult save(Actor actor, Edit edit) {
+        if (edit.markdown() == null) {
+            throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
+        }
+        checkSize(edit.markdown());
+        String text = PageText.normalize(edit.markdown());
+        String summary = PageText.summary(edit.summary());
+        // Rendering happens before taking the write lock; only a merge renders again inside it.
+        RenderedPage rendered = renderer.render(text);
+        SaveResult result = database.writer().inTransaction(handle -> saveIn(handle, actor, edit, text, summary, rendered));
+        afterCommit(result);
+        return result;
+    }
+
+    /**
+     * Saves {@code markdown} as the page's new text whatever it holds now (no merge): for
+     * imports, where the file is the authority.
+     */
+    public SaveResult replace(Actor actor, Title title, String markdown, String summary) {
+        checkSize(markdown);
+        String text = PageText.normalize(markdown);
+        String cleanSummary = PageText.summary(summary);
+        RenderedPage rendered = renderer.render(text);
+        SaveResult result = database.writer().inTransaction(handle -> {
+            OptionalLong latest = handle.attach(PageStore.class).find(title)
+                    .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
+            Edit edit = new Edit(title, text, cleanSummary, latest, false);
+            return saveIn(handle, actor, edit, text, cleanSummary, rendered);
+        });
+        afterCommit(result);
+        return result;
+    }
+
+    private SaveResult saveIn(Handle handle, Actor actor, Edit edit, String text, String summary, RenderedPage rendered) {
+        PageStore pages = handle.attach(PageStore.class);
+        RevisionStore revisions = handle.attach(RevisionStore.class);
+        Optional<Page> existing = pages.find(edit.title());
+        if (existing.isEmpty()) {
+            permissions.requireEdit(actor.user(), Role.EDITOR);
+            if (edit.baseRevisionId().isPresent()) {
+                throw new InvalidInputException("invalid_base_revision",
+                        "Page \"" + edit.title().text() + "\" does not exist; leave baseRevisionId out to create it.");
+            }
+            Instant now = clock.instant();
+            long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
+            Revision revision = write(handle, pageId, OptionalLong.empty(), actor, text, summary, edit.minor(), rendered, now);
+            return new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision, rendered);
+        }
+        Page page = existing.get();
+        permissions.requireEdit(actor.user(), page.editRole());
+        requireLive(page);
+        String latestText = revisions.content(page.latestRevisionId());
+        if (edit.baseRevisionId().isEmpty()) {
+            throw new EditConflictException(page.latestRevisionId(), latestText, text,
+                    "Page \"" + page.title().text() + "\" already exists; start from its latest revision.");
+        }
+        long base = edit.baseRevisionId().getAsLong();
+        String newText = text;
+        RenderedPage newRendered = rendered;
+        SaveResult.Outcome outcome = SaveResult.Outcome.SAVED;
+        if (base != page.latestRevisionId()) {
+            revisions.find(base).filter(revision -> revision.pageId() == page.id())
+                    .orElseThrow(() -> new InvalidInputException("invalid_base_revision",
+                            "Revision " + base + " is not a revision of \"" + page.title().text() + "\"."));
+            newText = ThreeWayMerge.merge(revisions.content(base), latestText, text)
+                    .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), latestText, text,
+                            "Someone else changed the same part of the page since revision " + base + "."));
+            checkSize(newText);
+            newRendered = newText.equals(text) ? rendered : renderer.render(newText);
+            outcome = SaveResult.Outcome.MERGED;
+        }
+        Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
+        if (newText.equals(latestText)) {
+            return new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest, newRendered);
+        }
+        Instant now = clock.instant();
+        Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, newText, summary, edit.minor(),
+                newRendered, now);
+        return new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision, newRendered);
+    }
+
+    /** Makes a new revision whose text equals revision {@code revisionId}; history is kept. */
+    public SaveResult revert(Actor actor, Title title, long revisionId, String reason) {
+        String why = PageText.summary(reason);
+        SaveResult result = database.writer().inTransaction(handle -> {
+            PageStore pages = handle.attach(PageStore.class);
+            RevisionStore revisions = handle.attach(RevisionStore.class);
+            Page page = pages.find(title).filter(p -> !p.deleted()).orElseThrow(() -> new PageNotFoundException(title));
+            permissions.require(actor.user(), Right.REVERT);
+            permissions.requireEdit(actor.user(), page.editRole());
+            Revision target = revisions.find(revisionId).filter(revision -> revision.pageId() == page.id())
+                    .orElseThrow(() -> new PageNotFoundException(title, revisionId));
+            String text = revisions.content(revisionId);
+            RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
+            Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
+            if (latest.sha1().equals(target.sha1()) && text.equals(revisions.content(latest.id()))) {
+                return new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest, rendered);
+            }
+            String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
+                    + (why.isEmpty() ? "" : ": " + why));
+            Instant now = clock.instant();
+            Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, text, summary, false, rendered, now);
+            handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
+                    "to revision " + revisionId + ", new revision " + revision.id());
+            return new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision, rendered);
+        });
+        afterCommit(result);
+        return result;
+    }
+
+    /** Sets who may edit a page: {@code EDITOR} (anyone who can edit) or {@code ADMIN} (protected). */
+    public Page protect(Actor actor, Title title, Role editRole, String reason) {
+        permissions.require(actor.user(), Right.PROTECT);
+        if (editRole == Role.READER) {
+            throw new InvalidInputException("invalid_protection", "Protection is \"editor\" or \"admin\".");
+        }
+        String why = PageText.summary(reason);
+        return database.writer().inTransaction(handle -> {
+            PageStore pages = handle.attach(PageStore.class);
+            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
+            Instant now = clock.instant();
+            pages.setEditRole(page.id(), editRole.key(), now);
+            handle.attach(AuditStore.class).record(actor, now, "protect", title.text(), why,
+                    page.editRole().key() + " -> " + editRole.key());
+            return pages.find(title).orElseThrow();
+        });
+    }
+
+    /** Hides a page and its history from everyone but administrators; every revision is kept. */
+    public Page delete(Actor actor, Title title, String reason) {
+        permissions.require(actor.user(), Right.DELETE);
+        String why = PageText.summary(reason);
+        Page deleted = database.writer().inTransaction(handle -> {
+            PageStore pages = handle.attach(PageStore.class);
+            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
+            if (page.deleted()) {
+                throw new ConflictException("already_deleted", "Page \"" + title.text() + "\" is already deleted.");
+            }
+            Instant now = clock.instant();
+            pages.markDeleted(page.id(), now, actor.user().id(), why);
+            handle.attach(AuditStore.class).record(actor, now, "delete", title.text(), why, "");
+            return pages.find(title).orElseThrow();
+        });
+        notifyListener();
+        return deleted;
+    }
+
+    /** Brings a deleted page back with its whole history. */
+    public Page restore(Actor actor, Title title, String reason) {
+        permissions.require(actor.user(), Right.DELETE);
+        String why = PageText.summary(reason);
+        Page restored = database.writer().inTransaction(handle -> {
+            PageStore pages = handle.attach(PageStore.class);
+            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
+            if (!page.deleted()) {
+                throw new ConflictException("not_deleted", "Page \"" + title.text() + "\" is not deleted.");
+            }
+            Instant now = clock.instant();
+            pages.markRestored(page.id(), now);
+            handle.attach(AuditStore.class).record(actor, now, "restore", title.text(), why, "");
+            return pages.find(title).orElseThrow();
+        });
+        notifyListener();
+        return restored;
+    }
+
+    private Revision write(Handle handle, long pageId, OptionalLong parentId, Actor actor, String text, String summary,
+                           boolean minor, RenderedPage rendered, Instant now) {
+        PageStore pages = handle.attach(PageStore.class);
+        RevisionStore revisions = handle.attach(RevisionStore.class);
+        long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
+                actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
+        pages.setLatest(pageId, id, now);
+        pages.clearLinks(pageId);
+        List<Title> links = rendered.links();
+        if (!links.isEmpty()) {
+            pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
+        }
+        handle.attach(CategoryStore.class).replace(pageId, rendered.categories());
+        pages.clearRedirect(pageId);
+        rendered.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
+        return revisions.find(id).orElseThrow();
+    }
+
+    private void afterCommit(SaveResult result) {
+        if (result.changed()) {
+            renderCache.put(result.revision().id(), result.rendered());
+            notifyListener();
+        }
+    }
+
+    private void notifyListener() {
+        try {
+            listener.pagesChanged();
+        } catch (RuntimeException e) {
+            // The change is committed; a listener's failure must not turn it into an error for the editor.
+            log.error("A page listener failed after a committed change", e);
+        }
+    }
+
+    private void checkSize(String markdown) {
+        long bytes = PageText.utf8Length(markdown);
+        if (bytes > maxPageBytes) {
+            throw new PageTooLargeException(bytes, maxPageBytes);
+        }
+    }
+
+    private static void requireLive(Page page) {
+        if (page.deleted()) {
+            throw new ConflictException("page_deleted",
+                    "Page \"" + page.title().text() + "\" was deleted; an administrator can restore it.");
+        }
+    }
+
+    private static String truncate(String summary) {
+        return summary.length() <= PageText.SUMMARY_MAX ? summary : summary.substring(0, PageText.SUMMARY_MAX - 1) + "…";
+    }
+}

@@ -1,0 +1,130 @@
+package org.clinwiki.page;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.clinwiki.title.Namespace;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Role;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for pages and what is derived from their latest revision: links and redirects. */
+@RegisterRowMapper(PageStore.PageMapper.class)
+@RegisterRowMapper(PageStore.TitleMapper.class)
+@RegisterRowMapper(PageStore.BacklinkMapper.class)
+public interface PageStore {
+
+    String SELECT = """
+            SELECT id, namespace, name, latest_revision_id, edit_role, created_at, touched_at, deleted_at FROM pages
+            """;
+
+    @SqlQuery(SELECT + "WHERE namespace = :namespace AND name = :name")
+    Optional<Page> find(String namespace, String name);
+
+    default Optional<Page> find(Title title) {
+        return find(title.namespace().key(), title.name());
+    }
+
+    @SqlUpdate("INSERT INTO pages (namespace, name, created_at, touched_at) VALUES (:namespace, :name, :now, :now)")
+    @GetGeneratedKeys("id")
+    long insert(String namespace, String name, Instant now);
+
+    @SqlUpdate("UPDATE pages SET latest_revision_id = :revisionId, touched_at = :now WHERE id = :pageId")
+    void setLatest(long pageId, long revisionId, Instant now);
+
+    @SqlUpdate("UPDATE pages SET edit_role = :editRole, touched_at = :now WHERE id = :pageId")
+    void setEditRole(long pageId, String editRole, Instant now);
+
+    @SqlUpdate("""
+            UPDATE pages SET deleted_at = :now, deleted_by = :byId, delete_reason = :reason, touched_at = :now
+            WHERE id = :pageId
+            """)
+    void markDeleted(long pageId, Instant now, long byId, String reason);
+
+    @SqlUpdate("UPDATE pages SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL, touched_at = :now WHERE id = :pageId")
+    void markRestored(long pageId, Instant now);
+
+    /** Titles in one namespace, by name, from a prefix range, after a name (for paging). */
+    @SqlQuery("""
+            SELECT namespace, name FROM pages
+            WHERE namespace = :namespace AND name >= :from AND name < :until AND name > :after
+              AND (deleted_at IS NULL OR :includeDeleted)
+            ORDER BY name LIMIT :limit
+            """)
+    List<Title> titles(String namespace, String from, String until, String after, boolean includeDeleted, int limit);
+
+    /** Of the given names in one namespace, those that are live pages. */
+    @SqlQuery("SELECT name FROM pages WHERE namespace = :namespace AND name IN (<names>) AND deleted_at IS NULL")
+    List<String> existing(String namespace, @BindList("names") List<String> names);
+
+    @SqlQuery("SELECT COUNT(*) FROM pages WHERE deleted_at IS NULL")
+    long countLive();
+
+    @SqlQuery("SELECT COUNT(*) FROM pages")
+    long countAll();
+
+    @SqlUpdate("DELETE FROM links WHERE from_page_id = :pageId")
+    void clearLinks(long pageId);
+
+    @SqlBatch("INSERT INTO links (from_page_id, target_namespace, target_name) VALUES (:pageId, :namespace, :name)")
+    void addLinks(long pageId, List<String> namespace, List<String> name);
+
+    @SqlUpdate("DELETE FROM redirects WHERE page_id = :pageId")
+    void clearRedirect(long pageId);
+
+    @SqlUpdate("INSERT INTO redirects (page_id, target_namespace, target_name) VALUES (:pageId, :namespace, :name)")
+    void addRedirect(long pageId, String namespace, String name);
+
+    /** Live pages linking to a title, and whether each is a redirect to it. */
+    @SqlQuery("""
+            SELECT p.namespace, p.name,
+                   (r.page_id IS NOT NULL AND r.target_namespace = l.target_namespace AND r.target_name = l.target_name) AS redirect
+            FROM links l
+            JOIN pages p ON p.id = l.from_page_id
+            LEFT JOIN redirects r ON r.page_id = p.id
+            WHERE l.target_namespace = :namespace AND l.target_name = :name AND p.deleted_at IS NULL
+              AND (p.namespace > :afterNamespace OR (p.namespace = :afterNamespace AND p.name > :afterName))
+            ORDER BY p.namespace, p.name LIMIT :limit
+            """)
+    List<Backlink> backlinks(String namespace, String name, String afterNamespace, String afterName, int limit);
+
+    final class PageMapper implements RowMapper<Page> {
+        @Override
+        public Page map(ResultSet rs, StatementContext ctx) throws SQLException {
+            long deleted = rs.getLong("deleted_at");
+            Optional<Instant> deletedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(deleted));
+            return new Page(rs.getLong("id"), title(rs), rs.getLong("latest_revision_id"),
+                    Role.ofKey(rs.getString("edit_role")).orElseThrow(),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("touched_at")),
+                    deletedAt);
+        }
+    }
+
+    final class TitleMapper implements RowMapper<Title> {
+        @Override
+        public Title map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return title(rs);
+        }
+    }
+
+    final class BacklinkMapper implements RowMapper<Backlink> {
+        @Override
+        public Backlink map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Backlink(title(rs), rs.getBoolean("redirect"));
+        }
+    }
+
+    // Titles are stored clean; rebuilding them does not parse again.
+    static Title title(ResultSet rs) throws SQLException {
+        return new Title(Namespace.ofKey(rs.getString("namespace")).orElseThrow(), rs.getString("name"));
+    }
+}

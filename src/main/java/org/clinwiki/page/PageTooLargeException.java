@@ -1,0 +1,11 @@
+package org.clinwiki.page;
+
+import org.clinwiki.WikiException;
+
+/** Page text over the size limit. */
+public final class PageTooLargeException extends WikiException {
+
+    public PageTooLargeException(long bytes, long limit) {
+        super(Kind.TOO_LARGE, "too_large", "The page text is " + bytes + " bytes; the limit is " + limit + " bytes.");
+    }
+}

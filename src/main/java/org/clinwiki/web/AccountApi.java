@@ -1,0 +1,63 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.clinwiki.user.Login;
+import org.clinwiki.user.NotAuthenticatedException;
+import org.clinwiki.user.UserService;
+
+/** JSON API for one's own account: log in and out, register, see and change oneself. */
+final class AccountApi {
+
+    record LoginRequest(String username, String password) {
+    }
+
+    record RegisterRequest(String username, String password, String displayName, String credentials) {
+    }
+
+    record PasswordRequest(String currentPassword, String newPassword) {
+    }
+
+    private final UserService users;
+    private final Auth auth;
+
+    AccountApi(UserService users, Auth auth) {
+        this.users = users;
+        this.auth = auth;
+    }
+
+    void login(Context ctx) {
+        LoginRequest request = Requests.body(ctx, LoginRequest.class);
+        Login login = users.login(request.username(), request.password(), ctx.ip());
+        ctx.json(new ApiJson.LoginJson(login.token(), login.expires(), ApiJson.UserJson.of(login.user()),
+                login.user().mustChangePassword()));
+    }
+
+    void logout(Context ctx) {
+        String token = auth.token(ctx).orElseThrow(NotAuthenticatedException::new);
+        auth.actor(ctx);
+        users.logout(token);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    void me(Context ctx) {
+        ctx.json(ApiJson.UserJson.of(auth.viewer(ctx).orElseThrow(NotAuthenticatedException::new)));
+    }
+
+    void changePassword(Context ctx) {
+        var actor = auth.actor(ctx);
+        PasswordRequest request = Requests.body(ctx, PasswordRequest.class);
+        users.changePassword(actor, request.currentPassword(), request.newPassword(), auth.token(ctx).orElse(null));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    void register(Context ctx) {
+        RegisterRequest request = Requests.body(ctx, RegisterRequest.class);
+        var user = users.register(request.username(), request.password(), request.displayName(), request.credentials(), ctx.ip());
+        ctx.status(HttpStatus.CREATED).json(ApiJson.UserJson.of(user));
+    }
+
+    void profile(Context ctx) {
+        ctx.json(ApiJson.UserJson.of(users.require(ctx.pathParam("name"))));
+    }
+}

@@ -1,0 +1,177 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.clinwiki.InvalidInputException;
+import org.clinwiki.page.Article;
+import org.clinwiki.page.Backlink;
+import org.clinwiki.page.Edit;
+import org.clinwiki.page.Page;
+import org.clinwiki.page.PageReader;
+import org.clinwiki.page.PageService;
+import org.clinwiki.page.Revision;
+import org.clinwiki.page.SaveResult;
+import org.clinwiki.title.Namespace;
+import org.clinwiki.title.Title;
+import org.clinwiki.title.TitlePrefix;
+import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
+
+/** JSON API for pages: read, save, history, diff, revert, backlinks, preview, protection, deletion. */
+final class PageApi {
+
+    record SaveRequest(String markdown, String summary, Long baseRevisionId, Boolean minor) {
+    }
+
+    record RevertRequest(Long revisionId, String summary) {
+    }
+
+    record PreviewRequest(String markdown) {
+    }
+
+    record ProtectionRequest(String edit, String reason) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    private final PageService pages;
+    private final PageReader reader;
+    private final Auth auth;
+
+    PageApi(PageService pages, PageReader reader, Auth auth) {
+        this.pages = pages;
+        this.reader = reader;
+        this.auth = auth;
+    }
+
+    void list(Context ctx) {
+        TitlePrefix prefix = TitlePrefix.parse(Requests.query(ctx, "prefix"));
+        Namespace namespace = prefix.namespace();
+        String namespaceParam = Requests.query(ctx, "namespace");
+        if (!namespaceParam.isEmpty()) {
+            namespace = Namespace.ofKey(namespaceParam).orElseThrow(() ->
+                    new InvalidInputException("invalid_parameter", "Unknown namespace \"" + namespaceParam + "\"."));
+        }
+        String afterText = Requests.query(ctx, "after");
+        String after = afterText.isBlank() ? "" : Title.parse(afterText).name();
+        int limit = Requests.limit(ctx);
+        List<Title> titles = reader.titles(namespace, prefix.name(), after, limit + 1, auth.viewer(ctx));
+        String next = titles.size() > limit ? titles.get(limit - 1).text() : null;
+        ctx.json(new ApiJson.TitlesJson(ApiJson.texts(titles.subList(0, Math.min(limit, titles.size()))), next));
+    }
+
+    void get(Context ctx) {
+        Article article = reader.article(Requests.title(ctx), auth.viewer(ctx));
+        ctx.json(pageJson(article));
+    }
+
+    void save(Context ctx) {
+        Title title = Requests.title(ctx);
+        var actor = auth.actor(ctx);
+        SaveRequest request = Requests.body(ctx, SaveRequest.class);
+        OptionalLong base = request.baseRevisionId() == null ? OptionalLong.empty() : OptionalLong.of(request.baseRevisionId());
+        Edit edit = new Edit(title, request.markdown(), request.summary(), base, Boolean.TRUE.equals(request.minor()));
+        SaveResult result = pages.save(actor, edit);
+        ctx.status(result.outcome() == SaveResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
+        ctx.json(saveJson(result));
+    }
+
+    void revisions(Context ctx) {
+        Title title = Requests.title(ctx);
+        int limit = Requests.limit(ctx);
+        List<Revision> revisions = reader.history(title, Requests.before(ctx), limit + 1, auth.viewer(ctx));
+        Long next = revisions.size() > limit ? revisions.get(limit - 1).id() : null;
+        ctx.json(new ApiJson.RevisionsJson(title.text(),
+                revisions.subList(0, Math.min(limit, revisions.size())).stream().map(ApiJson.RevisionJson::of).toList(), next));
+    }
+
+    void revision(Context ctx) {
+        Article article = reader.article(Requests.title(ctx), Requests.pathId(ctx, "id"), auth.viewer(ctx));
+        Revision revision = article.revision();
+        ctx.json(new ApiJson.RevisionDetailJson(article.page().title().text(), revision.id(),
+                revision.parentId().isPresent() ? revision.parentId().getAsLong() : null,
+                ApiJson.AuthorJson.of(revision.author()), revision.timestamp(), revision.summary(), revision.minor(),
+                revision.size(), revision.sha1(), article.markdown(), article.html().html()));
+    }
+
+    void diff(Context ctx) {
+        Title title = Requests.title(ctx);
+        Optional<User> viewer = auth.viewer(ctx);
+        OptionalLong to = Requests.optionalId(ctx, "to");
+        long toId = to.isPresent() ? to.getAsLong() : reader.require(title, viewer).latestRevisionId();
+        ctx.json(ApiJson.DiffJson.of(reader.diff(title, Requests.optionalId(ctx, "from"), toId, viewer)));
+    }
+
+    void revert(Context ctx) {
+        Title title = Requests.title(ctx);
+        var actor = auth.actor(ctx);
+        RevertRequest request = Requests.body(ctx, RevertRequest.class);
+        if (request.revisionId() == null) {
+            throw new InvalidInputException("missing_revision_id", "revisionId is required.");
+        }
+        ctx.json(saveJson(pages.revert(actor, title, request.revisionId(), request.summary())));
+    }
+
+    void backlinks(Context ctx) {
+        Title title = Requests.title(ctx);
+        String afterText = Requests.query(ctx, "after");
+        Optional<Title> after = afterText.isBlank() ? Optional.empty() : Optional.of(Title.parse(afterText));
+        int limit = Requests.limit(ctx);
+        List<Backlink> links = reader.backlinks(title, after, limit + 1);
+        String next = links.size() > limit ? links.get(limit - 1).title().text() : null;
+        ctx.json(new ApiJson.BacklinksJson(title.text(),
+                links.subList(0, Math.min(limit, links.size())).stream().map(ApiJson.BacklinkJson::of).toList(), next));
+    }
+
+    void preview(Context ctx) {
+        PreviewRequest request = Requests.body(ctx, PreviewRequest.class);
+        if (request.markdown() == null) {
+            throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
+        }
+        ctx.json(new ApiJson.HtmlJson(reader.preview(request.markdown()).html()));
+    }
+
+    void protect(Context ctx) {
+        Title title = Requests.title(ctx);
+        var actor = auth.actor(ctx);
+        ProtectionRequest request = Requests.body(ctx, ProtectionRequest.class);
+        Role role = Role.ofKey(request.edit()).filter(r -> r != Role.READER).orElseThrow(() ->
+                new InvalidInputException("invalid_protection", "\"edit\" must be \"editor\" or \"admin\"."));
+        Page page = pages.protect(actor, title, role, request.reason());
+        ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
+    }
+
+    void delete(Context ctx) {
+        Title title = Requests.title(ctx);
+        var actor = auth.actor(ctx);
+        String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest(Requests.query(ctx, "reason"))).reason();
+        pages.delete(actor, title, reason);
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    void restore(Context ctx) {
+        Title title = Requests.title(ctx);
+        var actor = auth.actor(ctx);
+        String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest("")).reason();
+        Page page = pages.restore(actor, title, reason);
+        ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
+    }
+
+    private static ApiJson.PageJson pageJson(Article article) {
+        Page page = article.page();
+        return new ApiJson.PageJson(page.title().text(), page.title().namespace().key(),
+                ApiJson.RevisionJson.of(article.revision()), article.markdown(), article.html().html(),
+                article.rendered().categories(), article.rendered().redirect().map(Title::text).orElse(null),
+                page.editRole().key(), page.deleted());
+    }
+
+    private static ApiJson.SaveJson saveJson(SaveResult result) {
+        return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
+                result.changed(), ApiJson.RevisionJson.of(result.revision()));
+    }
+}

@@ -1,0 +1,96 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import java.util.OptionalLong;
+import org.clinwiki.InvalidInputException;
+import org.clinwiki.title.Title;
+
+/** Reading request parts (title from the path, paging parameters, JSON bodies) with clear 400s. */
+final class Requests {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private Requests() {
+    }
+
+    /** The title from the {@code <title>} path part, as written in the URL. */
+    static Title title(Context ctx) {
+        return Title.parse(ctx.pathParam("title"));
+    }
+
+    static int limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        long limit = number(raw, "limit");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        return (int) limit;
+    }
+
+    /** A positive id cursor such as {@code before}; absent means "from the newest". */
+    static long before(Context ctx) {
+        OptionalLong before = optionalId(ctx, "before");
+        return before.isPresent() ? before.getAsLong() : Long.MAX_VALUE;
+    }
+
+    static OptionalLong optionalId(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return OptionalLong.empty();
+        }
+        long value = number(raw, name);
+        if (value < 1) {
+            throw new InvalidInputException("invalid_parameter", name + " must be a positive revision id.");
+        }
+        return OptionalLong.of(value);
+    }
+
+    static long pathId(Context ctx, String name) {
+        long value = number(ctx.pathParam(name), name);
+        if (value < 1) {
+            throw new InvalidInputException("invalid_parameter", name + " must be a positive number.");
+        }
+        return value;
+    }
+
+    static String query(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null ? "" : value;
+    }
+
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value != null && (value.isEmpty() || value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    /** A JSON body as {@code type}; an empty or {@code null} body is refused. */
+    static <T> T body(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new InvalidInputException("invalid_json", "A JSON body is required.");
+        }
+        T value = ctx.jsonMapper().fromJsonString(body, type);
+        if (value == null) {
+            throw new InvalidInputException("invalid_json", "A JSON object is required.");
+        }
+        return value;
+    }
+
+    /** A JSON body, or {@code empty} when the request has none (optional bodies such as a reason). */
+    static <T> T optionalBody(Context ctx, Class<T> type, T empty) {
+        return ctx.body().isBlank() ? empty : body(ctx, type);
+    }
+
+
+    private static long number(String raw, String name) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invalid_parameter", name + " must be a whole number.");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.clinwiki.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.clinwiki.Config;
+import org.clinwiki.category.CategoryService;
+import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.PageReader;
+import org.clinwiki.page.PageService;
+import org.clinwiki.user.UserService;
+
+/**
+ * The HTTP server: Javalin configuration, security headers, and the one routes table. HTML for
+ * people lives under {@code /}, JSON for programs under {@code /api/v1}. Titles may contain
+ * slashes, so title routes use {@code <title>} and the more specific routes come first.
+ */
+public final class WebServer {
+
+    // A page is at most 2 MiB of text; JSON escaping can grow that several times over.
+    private static final long MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    public static WebServer start(Config config, Templates templates, UserService users, PageService pages,
+                                  PageReader reader, ChangeLog changes, CategoryService categories) {
+        Auth auth = new Auth(users);
+        PageApi pageApi = new PageApi(pages, reader, auth);
+        CategoryApi categoryApi = new CategoryApi(categories, reader, auth);
+        ChangesApi changesApi = new ChangesApi(changes, users, auth);
+        AccountApi accountApi = new AccountApi(users, auth);
+        AdminApi adminApi = new AdminApi(users, auth);
+        PageViews pageViews = new PageViews(reader, templates, auth);
+        Errors errors = new Errors(templates);
+
+        Javalin javalin = Javalin.create(server -> {
+            server.startup.showJavalinBanner = false;
+            server.startup.showOldJavalinVersionWarning = false;
+            server.http.maxRequestSize = MAX_REQUEST_BYTES;
+            server.http.defaultContentType = "application/json";
+            server.jsonMapper(new JavalinJackson(objectMapper(), false));
+            server.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+            server.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            var routes = server.routes;
+            routes.before(WebServer::securityHeaders);
+
+            routes.get("/", pageViews::home);
+            routes.get("/wiki/<title>/history", pageViews::history);
+            routes.get("/wiki/<title>/diff", pageViews::diff);
+            routes.get("/wiki/<title>", pageViews::show);
+
+            routes.post("/api/v1/login", accountApi::login);
+            routes.post("/api/v1/logout", accountApi::logout);
+            routes.post("/api/v1/register", accountApi::register);
+            routes.get("/api/v1/me", accountApi::me);
+            routes.put("/api/v1/me/password", accountApi::changePassword);
+
+            routes.get("/api/v1/pages", pageApi::list);
+            routes.get("/api/v1/pages/<title>/revisions/{id}", pageApi::revision);
+            routes.get("/api/v1/pages/<title>/revisions", pageApi::revisions);
+            routes.get("/api/v1/pages/<title>/diff", pageApi::diff);
+            routes.post("/api/v1/pages/<title>/revert", pageApi::revert);
+            routes.get("/api/v1/pages/<title>/backlinks", pageApi::backlinks);
+            routes.post("/api/v1/pages/<title>/protection", pageApi::protect);
+            routes.post("/api/v1/pages/<title>/restore", pageApi::restore);
+            routes.get("/api/v1/pages/<title>", pageApi::get);
+            routes.put("/api/v1/pages/<title>", pageApi::save);
+            routes.delete("/api/v1/pages/<title>", pageApi::delete);
+            routes.post("/api/v1/preview", pageApi::preview);
+
+            routes.get("/api/v1/categories", categoryApi::list);
+            routes.get("/api/v1/categories/<name>", categoryApi::show);
+            routes.get("/api/v1/recent-changes", changesApi::recent);
+
+            routes.get("/api/v1/users", adminApi::pending);
+            routes.get("/api/v1/users/{name}", accountApi::profile);
+            routes.get("/api/v1/users/{name}/contributions", changesApi::contributions);
+            routes.put("/api/v1/users/{name}/role", adminApi::changeRole);
+            routes.post("/api/v1/users/{name}/block", adminApi::block);
+            routes.delete("/api/v1/users/{name}/block", adminApi::unblock);
+            routes.post("/api/v1/users/{name}/approve", adminApi::approve);
+            routes.get("/api/v1/audit", adminApi::audit);
+
+            errors.registerOn(routes);
+        });
+        javalin.start(config.host(), config.port());
+        return new WebServer(javalin);
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: http:; style-src 'self'; "
+                + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+}

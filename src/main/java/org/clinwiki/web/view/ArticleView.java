@@ -1,0 +1,15 @@
+package org.clinwiki.web.view;
+
+import java.util.List;
+import java.util.Optional;
+import org.clinwiki.render.Heading;
+
+/**
+ * An article page. {@code oldRevision} is set when showing an old revision; {@code redirectedFrom}
+ * when the reader arrived through a redirect; {@code toc} holds headings when the page is long
+ * enough to want a table of contents.
+ */
+public record ArticleView(String title, String path, Html body, List<Link> categories, Byline lastEdited,
+                          List<Link> contributors, Optional<Long> oldRevision, long latestRevision,
+                          Optional<Link> redirectedFrom, List<Heading> toc, boolean isProtected) {
+}

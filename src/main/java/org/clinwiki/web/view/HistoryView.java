@@ -1,0 +1,13 @@
+package org.clinwiki.web.view;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A page's revisions, newest first, a screenful at a time. */
+public record HistoryView(String title, String path, List<Row> rows, Optional<String> olderUrl) {
+
+    /** One revision: size change is signed ("+12", "-3", "0"). */
+    public record Row(long id, Optional<Long> parentId, Byline byline, String summary, boolean minor, int size,
+                      String sizeChange, boolean latest) {
+    }
+}

@@ -1,0 +1,178 @@
+package org.clinwiki.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.clinwiki.App;
+import org.clinwiki.Config;
+import org.clinwiki.user.Actor;
+import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
+
+/**
+ * The real application on a temporary data directory, serving HTTP on a free port, with a
+ * small HTTP client for tests. Nothing is mocked: SQLite files, Jetty and the templates are
+ * the ones users get.
+ */
+public final class TestWiki implements AutoCloseable {
+
+    public static final String PASSWORD = "a long test password 1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final App app;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    private TestWiki(App app) {
+        this.app = app;
+        this.base = "http://localhost:" + app.port();
+    }
+
+    public static TestWiki start(Path dataDir) {
+        return start(dataDir, UnaryOperator.identity());
+    }
+
+    public static TestWiki start(Path dataDir, UnaryOperator<Config> settings) {
+        Config config = settings.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dataDir));
+        return new TestWiki(App.open(config).serve());
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
+    /** Creates an account with {@link #PASSWORD} and returns a bearer token for it. */
+    public String login(String name, Role role) {
+        return login(name, role, "");
+    }
+
+    public String login(String name, Role role, String credentials) {
+        app.users().create(name, name + " Display", credentials, role, PASSWORD);
+        return token(name, PASSWORD);
+    }
+
+    public String token(String name, String password) {
+        Response response = post("/api/v1/login", "", json("username", name, "password", password));
+        if (response.status() != 200) {
+            throw new AssertionError("login failed: " + response);
+        }
+        return response.json().path("token").asText();
+    }
+
+    public Actor actor(String name) {
+        User user = app.users().require(name);
+        return new Actor(user, "test");
+    }
+
+    public Response get(String path) {
+        return get(path, "");
+    }
+
+    public Response get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Response put(String path, String token, String body) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response post(String path, String token, String body) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+        if (!token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    /** Saves a page over the API, starting from its latest revision; returns the response JSON. */
+    public JsonNode save(String title, String markdown, String token) {
+        Response current = get("/api/v1/pages/" + title);
+        Object base = current.status() == 200 ? current.json().path("revision").path("id").asLong() : null;
+        Response response = put("/api/v1/pages/" + title, token,
+                json("markdown", markdown, "summary", "test edit", "baseRevisionId", base));
+        if (response.status() != 200 && response.status() != 201) {
+            throw new AssertionError("save failed: " + response);
+        }
+        return response.json();
+    }
+
+    /** A JSON object from alternating keys and values. */
+    public static String json(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        public String errorCode() {
+            return json().path("error").path("code").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+        }
+    }
+}
