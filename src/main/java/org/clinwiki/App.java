@@ -1,5 +1,6 @@
 package org.clinwiki;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.db.Database;
@@ -30,10 +31,11 @@ public final class App implements AutoCloseable {
     private final PageReader reader;
     private final ChangeLog changes;
     private final CategoryService categories;
+    private final RenderCache renderCache;
     private WebServer web;
 
     private App(Config config, Database database, UserService users, PageService pages, PageReader reader,
-                ChangeLog changes, CategoryService categories) {
+                ChangeLog changes, CategoryService categories, RenderCache renderCache) {
         this.config = config;
         this.database = database;
         this.users = users;
@@ -41,6 +43,7 @@ public final class App implements AutoCloseable {
         this.reader = reader;
         this.changes = changes;
         this.categories = categories;
+        this.renderCache = renderCache;
     }
 
     /** Opens the data directory and builds the services, without serving HTTP (for the command line). */
@@ -57,7 +60,7 @@ public final class App implements AutoCloseable {
         PageReader reader = new PageReader(database, renderer, renderCache, permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
-        return new App(config, database, users, pages, reader, changes, categories);
+        return new App(config, database, users, pages, reader, changes, categories, renderCache);
     }
 
     /** Starts the HTTP server on the configured host and port. */
@@ -93,6 +96,11 @@ public final class App implements AutoCloseable {
 
     public CategoryService categories() {
         return categories;
+    }
+
+    /** Hits and misses of the rendering cache: how often a view was served without rendering. */
+    public CacheStats renderStats() {
+        return renderCache.stats();
     }
 
     @Override

@@ -69,15 +69,15 @@ final class Requests {
 
     /** A JSON body as {@code type}; an empty or {@code null} body is refused. */
     static <T> T body(Context ctx, Class<T> type) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        String body = ctx.body().strip();
+        if (body.isEmpty()) {
             throw new InvalidInputException("invalid_json", "A JSON body is required.");
         }
-        T value = ctx.jsonMapper().fromJsonString(body, type);
-        if (value == null) {
-            throw new InvalidInputException("invalid_json", "A JSON object is required.");
+        // The JSON mapper is declared to return non-null; a literal null body would fail inside it.
+        if (!body.startsWith("{")) {
+            throw new InvalidInputException("invalid_json", "The request body must be a JSON object.");
         }
-        return value;
+        return ctx.jsonMapper().fromJsonString(body, type);
     }
 
     /** A JSON body, or {@code empty} when the request has none (optional bodies such as a reason). */

@@ -1,0 +1,158 @@
+package org.clinwiki.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.clinwiki.App;
+import org.clinwiki.Config;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dataDir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String stdin, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    private App open() {
+        return App.open(Config.defaults().withDataDir(dataDir));
+    }
+
+    @Test
+    void userAddCreatesAnAccountThatCanLogIn() {
+        Run run = run("a long password here\n", "user", "add", "jdoe", "--role", "editor", "--display-name", "Jane Doe",
+                "--credentials", "MD, clinical informaticist", "--password-stdin", "--data", dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Created editor jdoe");
+        try (App app = open()) {
+            var login = app.users().login("jdoe", "a long password here", "test");
+            assertThat(login.token()).startsWith("cw_");
+            assertThat(login.user().displayName()).isEqualTo("Jane Doe");
+            assertThat(login.user().credentials()).isEqualTo("MD, clinical informaticist");
+            assertThat(login.user().role()).isEqualTo(Role.EDITOR);
+        }
+    }
+
+    @Test
+    void userAddRefusesBadInputWithAMessageAndNonZeroExit() {
+        Run badRole = run("a long password here\n", "user", "add", "jdoe", "--role", "king", "--password-stdin", "--data", dataDir.toString());
+        assertThat(badRole.exitCode()).isEqualTo(1);
+        assertThat(badRole.err()).contains("--role must be reader, editor or admin");
+
+        Run weak = run("short\n", "user", "add", "jdoe", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
+        assertThat(weak.exitCode()).isEqualTo(1);
+        assertThat(weak.err()).contains("at least 12 characters");
+
+        Run noPassword = run("", "user", "add", "jdoe", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
+        assertThat(noPassword.exitCode()).isEqualTo(1);
+        assertThat(noPassword.err()).contains("No password");
+
+        Run missingOption = run("", "user", "add", "jdoe", "--data", dataDir.toString());
+        assertThat(missingOption.exitCode()).isEqualTo(2);
+
+        run("a long password here\n", "user", "add", "jdoe", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
+        Run duplicate = run("a long password here\n", "user", "add", "JDoe", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
+        assertThat(duplicate.exitCode()).isEqualTo(1);
+        assertThat(duplicate.err()).contains("taken");
+    }
+
+    @Test
+    void userPasswordResetsIt() {
+        run("a long password here\n", "user", "add", "kim", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
+        Run reset = run("another long password\n", "user", "password", "kim", "--password-stdin", "--data", dataDir.toString());
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        try (App app = open()) {
+            assertThat(app.users().login("kim", "another long password", "test").user().name()).isEqualTo("kim");
+        }
+    }
+
+    @Test
+    void importMarkdownCreatesPagesReportsFailuresAndGoesOn(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("Clinical_decision_support.md"), "CDS text [[Category:CDS]]");
+        Files.writeString(folder.resolve("Category:CDS.md"), "The CDS category.");
+        Files.createDirectories(folder.resolve("CPOE"));
+        Files.writeString(folder.resolve("CPOE/History.md"), "Subpage.");
+        Files.writeString(folder.resolve("Bad[title].md"), "refused");
+        Files.write(folder.resolve("Latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        Files.writeString(folder.resolve("notes.txt"), "not markdown, ignored");
+
+        Run run = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("Imported 5 files", "3 created", "2 failed");
+        assertThat(run.err()).contains("failed: Bad[title].md", "failed: Latin1.md: not valid UTF-8");
+        try (App app = open()) {
+            assertThat(app.reader().article(Title.parse("Clinical decision support"), Optional.empty()).markdown())
+                    .isEqualTo("CDS text [[Category:CDS]]");
+            assertThat(app.reader().article(Title.parse("CPOE/History"), Optional.empty()).revision().author().name())
+                    .isEqualTo("Clinwiki");
+            assertThat(app.categories().listing("CDS", "", 10).pages()).containsExactly(Title.parse("Clinical decision support"));
+        }
+
+        Run again = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
+        assertThat(again.out()).contains("3 unchanged");
+        Files.writeString(folder.resolve("CPOE/History.md"), "Subpage, revised.");
+        Run updated = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
+        assertThat(updated.out()).contains("1 updated");
+    }
+
+    @Test
+    void exportWritesEveryPageAndImportsBackUnchanged(@TempDir Path exported) throws Exception {
+        try (App app = open()) {
+            var actor = org.clinwiki.FirstRun.systemActor(app);
+            app.pages().replace(actor, Title.parse("Alert fatigue"), "Too many alerts.", "");
+            app.pages().replace(actor, Title.parse("Help:Tables"), "| a |\n|---|\n| b |", "");
+            app.pages().replace(actor, Title.parse("EHR/Adoption"), "Subpage", "");
+            app.pages().replace(actor, Title.parse("Obsolete"), "gone", "");
+            app.users().create("boss", "Boss", "", Role.ADMIN, "a long password here");
+            app.pages().delete(new org.clinwiki.user.Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
+        }
+        Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Exported 3 pages");
+        assertThat(Files.readString(exported.resolve("Alert_fatigue.md"))).isEqualTo("Too many alerts.\n");
+        assertThat(exported.resolve("Help:Tables.md")).exists();
+        assertThat(exported.resolve("EHR/Adoption.md")).exists();
+        assertThat(exported.resolve("Obsolete.md")).doesNotExist();
+
+        Run reimport = run("", "import", "markdown", exported.toString(), "--data", dataDir.toString());
+        assertThat(reimport.out()).contains("3 unchanged");
+    }
+
+    @Test
+    void missingFolderIsReported() {
+        Run run = run("", "import", "markdown", dataDir.resolve("nowhere").toString(), "--data", dataDir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("is not a folder");
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        Run run = run("");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("serve", "import");
+    }
+}
