@@ -1,9 +1,5 @@
 package org.clinwiki.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.clinwiki.App;
 import org.clinwiki.user.Role;
@@ -36,8 +32,8 @@ final class UserCommand {
         @Option(names = "--credentials", defaultValue = "", description = "Shown with edits, e.g. \"MD, clinical informaticist\".")
         String credentials;
 
-        @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordInput password;
 
         @Spec
         CommandSpec spec;
@@ -46,9 +42,9 @@ final class UserCommand {
         public Integer call() {
             Role parsedRole = Role.ofKey(role).orElseThrow(() ->
                     new CommandFailedException("--role must be reader, editor or admin."));
-            String password = readPassword();
+            String secret = password.read();
             try (App app = App.open(data.config())) {
-                User user = app.users().create(name, displayName, credentials, parsedRole, password);
+                User user = app.users().create(name, displayName, credentials, parsedRole, secret);
                 spec.commandLine().getOut().println("Created " + user.role().key() + " " + user.name() + ".");
             }
             return 0;
@@ -64,32 +60,20 @@ final class UserCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input.")
-        boolean passwordStdin;
+        @Mixin
+        PasswordInput password;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            String password = readPassword();
+            String secret = password.read();
             try (App app = App.open(data.config())) {
-                app.users().resetPassword(name, password);
+                app.users().resetPassword(name, secret);
                 spec.commandLine().getOut().println("Password of " + name + " changed; their sessions were ended.");
             }
             return 0;
-        }
-    }
-
-    static String readPassword() {
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null || line.isEmpty()) {
-                throw new CommandFailedException("No password on standard input.");
-            }
-            return line;
-        } catch (IOException e) {
-            throw new CommandFailedException("Cannot read the password from standard input: " + e.getMessage());
         }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.clinwiki.App;
 import org.clinwiki.Config;
+import org.clinwiki.FirstRun;
 import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,13 +124,13 @@ class CommandLineTest {
     @Test
     void exportWritesEveryPageAndImportsBackUnchanged(@TempDir Path exported) throws Exception {
         try (App app = open()) {
-            var actor = org.clinwiki.FirstRun.systemActor(app);
+            var actor = FirstRun.systemActor(app);
             app.pages().replace(actor, Title.parse("Alert fatigue"), "Too many alerts.", "");
             app.pages().replace(actor, Title.parse("Help:Tables"), "| a |\n|---|\n| b |", "");
             app.pages().replace(actor, Title.parse("EHR/Adoption"), "Subpage", "");
             app.pages().replace(actor, Title.parse("Obsolete"), "gone", "");
             app.users().create("boss", "Boss", "", Role.ADMIN, "a long password here");
-            app.pages().delete(new org.clinwiki.user.Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
+            app.pages().delete(new Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
         }
         Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();

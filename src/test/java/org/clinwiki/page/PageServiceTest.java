@@ -15,6 +15,7 @@ import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
+import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,7 +173,7 @@ class PageServiceTest {
             app.users().create("rita", "Rita", "", Role.READER, "a long test password 1");
             Actor reader = new Actor(app.users().require("rita"), "test");
             assertThatThrownBy(() -> save(app, reader, "Forbidden", "x"))
-                    .isInstanceOf(org.clinwiki.user.PermissionDeniedException.class);
+                    .isInstanceOf(PermissionDeniedException.class);
             assertThat(app.reader().find(Title.parse("Forbidden"), Optional.empty())).isEmpty();
         }
     }

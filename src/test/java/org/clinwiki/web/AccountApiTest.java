@@ -3,32 +3,22 @@ package org.clinwiki.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
-import java.nio.file.Path;
+import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
-import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.TestWiki.Response;
+import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.user.RegistrationMode;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Logging in and out, tokens, who may write, one-time passwords and registration. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountApiTest {
+class AccountApiTest extends WikiTestCase {
 
-    TestWiki wiki;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir, config -> config.withRegistration(RegistrationMode.APPROVAL));
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
+    @Override
+    protected Config configure(Config config) {
+        return config.withRegistration(RegistrationMode.APPROVAL);
     }
 
     @Test
@@ -61,7 +51,7 @@ class AccountApiTest {
     void tokensAreStoredOnlyAsHashes() {
         String token = wiki.login("grace", Role.EDITOR);
         assertThat(wiki.app().users().authenticate(token)).isPresent();
-        Long stored = org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + wiki.app().config().dataDir().resolve("clinwiki.db"))
+        Long stored = Jdbi.create("jdbc:sqlite:" + wiki.app().config().dataDir().resolve("clinwiki.db"))
                 .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :token")
                         .bind("token", token).mapTo(Long.class).one());
         assertThat(stored).isZero();

@@ -4,34 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Protection, deletion and restore, blocks, roles and the audit log. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminApiTest {
+class AdminApiTest extends WikiTestCase {
 
-    TestWiki wiki;
     String admin;
     String editor;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         admin = wiki.login("boss", Role.ADMIN);
         editor = wiki.login("eddie", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     @Test

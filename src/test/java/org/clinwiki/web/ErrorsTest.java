@@ -9,34 +9,23 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad input gets a clear 4xx in the error shape, never a 500 or a stack trace, and the server keeps serving. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorsTest {
+class ErrorsTest extends WikiTestCase {
 
-    TestWiki wiki;
     String editor;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         editor = wiki.login("editor", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     @Test

@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** History, single revisions, diffs, reverts, recent changes and contributions. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HistoryApiTest {
+class HistoryApiTest extends WikiTestCase {
 
-    TestWiki wiki;
     String alice;
     String bob;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         alice = wiki.login("alice", Role.EDITOR);
         bob = wiki.login("bob", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     private long save(String title, String markdown, String token) {

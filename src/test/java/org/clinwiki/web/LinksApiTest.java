@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the text of pages says about each other: backlinks, categories, redirects, title lists. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LinksApiTest {
+class LinksApiTest extends WikiTestCase {
 
-    TestWiki wiki;
     String editor;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         editor = wiki.login("editor", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     @Test

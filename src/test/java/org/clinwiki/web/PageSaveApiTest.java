@@ -6,31 +6,21 @@ import static org.clinwiki.testing.TestWiki.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageSaveApiTest {
+class PageSaveApiTest extends WikiTestCase {
 
-    TestWiki wiki;
     String alice;
     String bob;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         alice = wiki.login("alice", Role.EDITOR, "MD, clinical informaticist");
         bob = wiki.login("bob", Role.EDITOR, "RN, CNIO");
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     private Response put(String title, String token, Object... fields) {

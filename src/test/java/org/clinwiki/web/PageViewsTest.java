@@ -3,34 +3,23 @@ package org.clinwiki.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
-import java.nio.file.Path;
 import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.user.Role;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML pages for reading: article, old revision, redirects, history and diff. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageViewsTest {
+class PageViewsTest extends WikiTestCase {
 
-    TestWiki wiki;
     String alice;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        wiki = TestWiki.start(dataDir);
+    void accounts() {
         alice = wiki.login("alice", Role.EDITOR, "MD, clinical informaticist");
-    }
-
-    @AfterAll
-    void stop() {
-        wiki.close();
     }
 
     private Document page(String path) {
