@@ -32,10 +32,13 @@ public final class App implements AutoCloseable {
     private final ChangeLog changes;
     private final CategoryService categories;
     private final RenderCache renderCache;
+    private final Permissions permissions;
+    private final Tokens tokens;
     private WebServer web;
 
     private App(Config config, Database database, UserService users, PageService pages, PageReader reader,
-                ChangeLog changes, CategoryService categories, RenderCache renderCache) {
+                ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
+                Tokens tokens) {
         this.config = config;
         this.database = database;
         this.users = users;
@@ -44,6 +47,8 @@ public final class App implements AutoCloseable {
         this.changes = changes;
         this.categories = categories;
         this.renderCache = renderCache;
+        this.permissions = permissions;
+        this.tokens = tokens;
     }
 
     /** Opens the data directory and builds the services, without serving HTTP (for the command line). */
@@ -53,19 +58,21 @@ public final class App implements AutoCloseable {
         Renderer renderer = new Renderer(new Sanitizer());
         RenderCache renderCache = new RenderCache(config.renderCacheBytes());
         Permissions permissions = new Permissions(clock);
-        UserService users = new UserService(database, new Passwords(), new Tokens(), permissions, clock,
+        Tokens tokens = new Tokens();
+        UserService users = new UserService(database, new Passwords(), tokens, permissions, clock,
                 config.tokenLifetime(), config.registration());
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
                 config.maxPageBytes(), PageListener.NONE);
         PageReader reader = new PageReader(database, renderer, renderCache, permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
-        return new App(config, database, users, pages, reader, changes, categories, renderCache);
+        return new App(config, database, users, pages, reader, changes, categories, renderCache, permissions, tokens);
     }
 
     /** Starts the HTTP server on the configured host and port. */
     public App serve() {
-        web = WebServer.start(config, new Templates(), users, pages, reader, changes, categories);
+        web = WebServer.start(config, new Templates(),
+                new WebServer.Services(users, pages, reader, changes, categories, permissions, tokens));
         return this;
     }
 

@@ -129,6 +129,21 @@ public final class PageReader {
                 pages.titles(namespace.key(), range.from(), range.until(), after == null ? "" : after, includeDeleted, limit));
     }
 
+    /** Titles linked to but not written, most linked first. */
+    public List<Wanted> wanted(int limit) {
+        return database.reader().withExtension(PageStore.class, pages -> pages.wanted(limit));
+    }
+
+    /** Articles nothing links to, by title, after {@code after}. */
+    public List<Title> orphaned(String after, int limit) {
+        return database.reader().withExtension(PageStore.class, pages -> pages.orphaned(after, limit));
+    }
+
+    /** A random article, if there is any. */
+    public Optional<Title> random() {
+        return database.reader().withExtension(PageStore.class, PageStore::random);
+    }
+
     /** Whether the wiki has any page at all, deleted ones included. */
     public boolean hasAnyPage() {
         return database.reader().withExtension(PageStore.class, PageStore::countAll) > 0;

@@ -97,6 +97,47 @@ public interface PageStore {
             """)
     List<Backlink> backlinks(String namespace, String name, String afterNamespace, String afterName, int limit);
 
+    /** Titles linked from live pages that have no live page, most wanted first. */
+    @SqlQuery("""
+            SELECT l.target_namespace AS namespace, l.target_name AS name, COUNT(*) AS links
+            FROM links l
+            JOIN pages source ON source.id = l.from_page_id AND source.deleted_at IS NULL
+            LEFT JOIN pages target ON target.namespace = l.target_namespace AND target.name = l.target_name
+                                   AND target.deleted_at IS NULL
+            WHERE target.id IS NULL
+            GROUP BY l.target_namespace, l.target_name
+            ORDER BY links DESC, l.target_name LIMIT :limit
+            """)
+    @RegisterRowMapper(WantedMapper.class)
+    List<Wanted> wanted(int limit);
+
+    /** Live, non-redirect articles no other live page links to, by name. */
+    @SqlQuery("""
+            SELECT p.namespace, p.name FROM pages p
+            WHERE p.namespace = 'main' AND p.deleted_at IS NULL AND p.name > :after
+              AND NOT EXISTS (SELECT 1 FROM redirects r WHERE r.page_id = p.id)
+              AND NOT EXISTS (SELECT 1 FROM links l JOIN pages source ON source.id = l.from_page_id
+                              WHERE l.target_namespace = p.namespace AND l.target_name = p.name
+                                AND source.deleted_at IS NULL AND source.id <> p.id)
+            ORDER BY p.name LIMIT :limit
+            """)
+    List<Title> orphaned(String after, int limit);
+
+    /** A random live, non-redirect article. */
+    @SqlQuery("""
+            SELECT p.namespace, p.name FROM pages p
+            WHERE p.namespace = 'main' AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM redirects r WHERE r.page_id = p.id)
+            ORDER BY RANDOM() LIMIT 1
+            """)
+    Optional<Title> random();
+
+    final class WantedMapper implements RowMapper<Wanted> {
+        @Override
+        public Wanted map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Wanted(title(rs), rs.getInt("links"));
+        }
+    }
+
     final class PageMapper implements RowMapper<Page> {
         @Override
         public Page map(ResultSet rs, StatementContext ctx) throws SQLException {

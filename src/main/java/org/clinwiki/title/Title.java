@@ -102,6 +102,16 @@ public record Title(Namespace namespace, String name) implements Comparable<Titl
         return UrlPaths.encode(text().replace(' ', '_'));
     }
 
+    /** The page for discussing this one: {@code Talk:X} for X; a talk page is its own. */
+    public Title talk() {
+        return namespace == Namespace.TALK ? this : new Title(Namespace.TALK, text());
+    }
+
+    /** The page a talk page discusses; any other page is its own subject. */
+    public Title subject() {
+        return namespace == Namespace.TALK ? parse(name) : this;
+    }
+
     public boolean isCategory() {
         return namespace == Namespace.CATEGORY;
     }

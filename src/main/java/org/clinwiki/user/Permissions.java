@@ -34,24 +34,40 @@ public final class Permissions {
         }
     }
 
+    /** Whether {@code user} (anonymous when empty) holds {@code right}; for showing or hiding actions. */
+    public boolean holds(Optional<User> user, Right right) {
+        return user.filter(u -> refusal(u).isEmpty()).map(u -> u.role().atLeast(right.leastRole())).orElse(false);
+    }
+
+    /** Whether {@code user} may edit a page whose protection asks for {@code pageEditRole}. */
+    public boolean mayEdit(Optional<User> user, Role pageEditRole) {
+        return holds(user, Right.EDIT) && user.orElseThrow().role().atLeast(pageEditRole);
+    }
+
+    /** Why {@code user} may not write at all right now (pending, must change password, blocked), if so. */
+    public Optional<PermissionDeniedException> refusal(User user) {
+        if (user.status() == AccountStatus.PENDING) {
+            return Optional.of(new PermissionDeniedException("account_pending", "An administrator has not approved this account yet."));
+        }
+        if (user.mustChangePassword()) {
+            return Optional.of(new PermissionDeniedException("password_change_required",
+                    "Change your one-time password before doing anything else."));
+        }
+        return user.block().filter(block -> block.activeAt(clock.instant())).map(block ->
+                new PermissionDeniedException("blocked", "You are blocked"
+                        + block.until().map(until -> " until " + until).orElse("") + ": " + block.reason()));
+    }
+
     /** Whether a viewer (anonymous when empty) may see deleted pages and their history. */
     public boolean canViewDeleted(Optional<User> viewer) {
         return viewer.map(user -> user.role().atLeast(Right.VIEW_DELETED.leastRole())).orElse(false);
     }
 
     private void requireUsable(User user) {
-        if (user.status() == AccountStatus.PENDING) {
-            throw new PermissionDeniedException("account_pending", "An administrator has not approved this account yet.");
+        Optional<PermissionDeniedException> refusal = refusal(user);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
-        if (user.mustChangePassword()) {
-            throw new PermissionDeniedException("password_change_required",
-                    "Change your one-time password before doing anything else.");
-        }
-        user.block().filter(block -> block.activeAt(clock.instant())).ifPresent(block -> {
-            throw new PermissionDeniedException("blocked", "You are blocked"
-                    + block.until().map(until -> " until " + until).orElse("")
-                    + ": " + block.reason());
-        });
     }
 
     private static String article(Role role) {

@@ -90,8 +90,11 @@ public final class UserService {
         return database.reader().withExtension(UserStore.class, users -> users.listByStatus(AccountStatus.PENDING.key(), 500));
     }
 
-    /** Checks a name and password and issues a bearer token. Wrong name and wrong password look alike. */
-    public Login login(String name, String password, String address) {
+    /**
+     * Checks a name and password and issues a token of the given kind. Wrong name and wrong
+     * password look alike, and take the same time.
+     */
+    public Login login(String name, String password, String address, TokenKind kind) {
         Instant now = clock.instant();
         Optional<User> found = find(name == null ? "" : name.strip());
         boolean valid = found.filter(user -> user.status() != AccountStatus.SYSTEM)
@@ -110,7 +113,7 @@ public final class UserService {
         String token = tokens.newToken();
         Instant expires = now.plus(tokenLifetime);
         database.writer().useTransaction(handle -> {
-            handle.attach(TokenStore.class).insert(user.id(), Tokens.hash(token), "api", "login", now, expires, address);
+            handle.attach(TokenStore.class).insert(user.id(), Tokens.hash(token), kind.key(), "login", now, expires, address);
             handle.attach(AuditStore.class).record(new Actor(user, address), now, "login", user.name(), "", "");
         });
         return new Login(token, expires, user);

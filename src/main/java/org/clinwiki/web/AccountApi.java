@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.NotAuthenticatedException;
+import org.clinwiki.user.TokenKind;
 import org.clinwiki.user.UserService;
 
 /** JSON API for one's own account: log in and out, register, see and change oneself. */
@@ -28,13 +29,13 @@ final class AccountApi {
 
     void login(Context ctx) {
         LoginRequest request = Requests.body(ctx, LoginRequest.class);
-        Login login = users.login(request.username(), request.password(), ctx.ip());
+        Login login = users.login(request.username(), request.password(), ctx.ip(), TokenKind.API);
         ctx.json(new ApiJson.LoginJson(login.token(), login.expires(), ApiJson.UserJson.of(login.user()),
                 login.user().mustChangePassword()));
     }
 
     void logout(Context ctx) {
-        String token = auth.token(ctx).orElseThrow(NotAuthenticatedException::new);
+        String token = auth.bearerToken(ctx).orElseThrow(NotAuthenticatedException::new);
         auth.actor(ctx);
         users.logout(token);
         ctx.status(HttpStatus.NO_CONTENT);
@@ -47,7 +48,7 @@ final class AccountApi {
     void changePassword(Context ctx) {
         var actor = auth.actor(ctx);
         PasswordRequest request = Requests.body(ctx, PasswordRequest.class);
-        users.changePassword(actor, request.currentPassword(), request.newPassword(), auth.token(ctx).orElse(null));
+        users.changePassword(actor, request.currentPassword(), request.newPassword(), auth.bearerToken(ctx).orElse(null));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

@@ -1,20 +1,26 @@
 package org.clinwiki.web;
 
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.clinwiki.user.Actor;
+import org.clinwiki.user.Login;
 import org.clinwiki.user.NotAuthenticatedException;
 import org.clinwiki.user.User;
 import org.clinwiki.user.UserService;
 
 /**
- * Who is making a request. Authentication only: a bearer token names a user (a bad or expired
- * token is refused outright, so clients notice). What that user may do is decided by the
- * services through {@code Permissions}.
+ * Who is making a request: the owner of a bearer token (programs) or of a session cookie
+ * (browsers). Authentication only; what that user may do is decided by the services through
+ * {@code Permissions}. A bad bearer token is refused outright so programs notice; a stale
+ * session cookie just makes the browser anonymous again.
  */
 final class Auth {
 
+    static final String SESSION_COOKIE = "cw_session";
     private static final String VIEWER = "clinwiki.viewer";
+    private static final String BY_COOKIE = "clinwiki.byCookie";
     private static final String BEARER = "Bearer ";
 
     private final UserService users;
@@ -29,8 +35,19 @@ final class Auth {
         if (cached != null) {
             return cached;
         }
-        Optional<User> viewer = token(ctx).map(token -> users.authenticate(token)
-                .orElseThrow(() -> new NotAuthenticatedException("invalid_token", "The token is invalid, expired or revoked.")));
+        Optional<User> viewer;
+        Optional<String> bearer = bearerToken(ctx);
+        if (bearer.isPresent()) {
+            viewer = Optional.of(users.authenticate(bearer.get()).orElseThrow(() ->
+                    new NotAuthenticatedException("invalid_token", "The token is invalid, expired or revoked.")));
+        } else {
+            String session = ctx.cookie(SESSION_COOKIE);
+            viewer = session == null ? Optional.empty() : users.authenticate(session);
+            if (session != null && viewer.isEmpty()) {
+                ctx.removeCookie(SESSION_COOKIE, "/");
+            }
+            ctx.attribute(BY_COOKIE, viewer.isPresent());
+        }
         ctx.attribute(VIEWER, viewer);
         return viewer;
     }
@@ -41,11 +58,32 @@ final class Auth {
         return new Actor(user, ctx.ip());
     }
 
-    Optional<String> token(Context ctx) {
+    /** Whether the request was authenticated by a browser's session cookie (not a bearer token). */
+    boolean byCookie(Context ctx) {
+        viewer(ctx);
+        return Boolean.TRUE.equals(ctx.attribute(BY_COOKIE));
+    }
+
+    Optional<String> bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    void startSession(Context ctx, Login login) {
+        int seconds = (int) Math.max(0, Duration.between(Instant.now(), login.expires()).toSeconds());
+        ctx.cookie(Csrf.cookie(ctx, SESSION_COOKIE, login.token(), seconds));
+        ctx.attribute(VIEWER, Optional.of(login.user()));
+    }
+
+    void endSession(Context ctx) {
+        String session = ctx.cookie(SESSION_COOKIE);
+        if (session != null) {
+            users.logout(session);
+        }
+        ctx.removeCookie(SESSION_COOKIE, "/");
+        ctx.attribute(VIEWER, Optional.empty());
     }
 }

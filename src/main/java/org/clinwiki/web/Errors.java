@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.clinwiki.WikiException;
 import org.clinwiki.page.EditConflictException;
+import org.clinwiki.web.view.ErrorView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,10 @@ final class Errors {
             WikiException.Kind.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE,
             WikiException.Kind.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS);
 
-    private final Templates templates;
+    private final Layout layout;
 
-    Errors(Templates templates) {
-        this.templates = templates;
+    Errors(Layout layout) {
+        this.layout = layout;
     }
 
     void registerOn(RoutesConfig routes) {
@@ -102,7 +103,7 @@ final class Errors {
         if (isApi(ctx)) {
             ctx.json(new ApiJson.ErrorBody(new ApiJson.ErrorDetail(code, message)));
         } else {
-            ctx.html(templates.error(status.getCode(), status.getMessage(), message));
+            layout.render(ctx, status, "error.jte", new ErrorView(status.getCode(), status.getMessage(), message));
         }
     }
 

@@ -3,11 +3,15 @@ package org.clinwiki.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.clinwiki.category.CategoryListing;
+import org.clinwiki.category.CategoryService;
+import org.clinwiki.diff.TextDiff;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageReader;
@@ -15,29 +19,40 @@ import org.clinwiki.page.Revision;
 import org.clinwiki.page.RevisionDiff;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.Right;
+import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
 import org.clinwiki.web.view.ArticleView;
 import org.clinwiki.web.view.Byline;
+import org.clinwiki.web.view.CategoryView;
+import org.clinwiki.web.view.DiffTable;
 import org.clinwiki.web.view.DiffView;
 import org.clinwiki.web.view.HistoryView;
 import org.clinwiki.web.view.Html;
+import org.clinwiki.web.view.LetterGroup;
 import org.clinwiki.web.view.Link;
 import org.clinwiki.web.view.MissingView;
 
-/** HTML pages for reading: an article (or an old revision of it), its history, and diffs. */
+/** HTML pages for reading: an article (or an old revision), a category, history, and diffs. */
 final class PageViews {
 
     private static final int HISTORY_PAGE = 50;
     private static final int TOC_MIN_HEADINGS = 3;
     private static final int CONTRIBUTORS_SHOWN = 10;
+    private static final int CATEGORY_PAGE = 200;
 
     private final PageReader reader;
-    private final Templates templates;
+    private final CategoryService categories;
+    private final Permissions permissions;
+    private final Layout layout;
     private final Auth auth;
 
-    PageViews(PageReader reader, Templates templates, Auth auth) {
+    PageViews(PageReader reader, CategoryService categories, Permissions permissions, Layout layout, Auth auth) {
         this.reader = reader;
-        this.templates = templates;
+        this.categories = categories;
+        this.permissions = permissions;
+        this.layout = layout;
         this.auth = auth;
     }
 
@@ -58,8 +73,11 @@ final class PageViews {
         }
         Optional<Page> page = reader.find(title, viewer);
         if (page.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND);
-            ctx.html(templates.render("page/missing.jte", new MissingView(title.text(), title.urlPath())));
+            Optional<CategoryView> category = title.isCategory() ? categoryView(ctx, title) : Optional.empty();
+            boolean hasMembers = category.filter(c -> c.pageCount() + c.subcategoryCount() > 0).isPresent();
+            MissingView view = new MissingView(title.text(), Tabs.of(title, "read", false, canEdit(viewer, Role.EDITOR)),
+                    category.filter(c -> hasMembers));
+            layout.render(ctx, hasMembers ? HttpStatus.OK : HttpStatus.NOT_FOUND, "page/missing.jte", view);
             return;
         }
         Article article = reader.article(title, viewer);
@@ -78,17 +96,31 @@ final class PageViews {
     private void render(Context ctx, Article article, Optional<Link> redirectedFrom) {
         Page page = article.page();
         Title title = page.title();
-        List<Link> categories = article.rendered().categories().stream()
+        Optional<User> viewer = auth.viewer(ctx);
+        List<Link> categoryLinks = article.rendered().categories().stream()
                 .map(name -> new Link("/wiki/" + new Title(Namespace.CATEGORY, name).urlPath(), name))
                 .toList();
         List<Link> contributors = reader.contributors(page, CONTRIBUTORS_SHOWN).stream()
-                .map(author -> new Link("/wiki/User:" + author.name(), author.displayName())).toList();
+                .map(author -> new Link("/special/contributions/" + author.name(), author.displayName())).toList();
         var headings = article.rendered().headings();
-        ArticleView view = new ArticleView(title.text(), title.urlPath(), new Html(article.html()), categories,
-                Byline.of(article.revision().author(), article.revision().timestamp()), contributors,
-                article.latest() ? Optional.empty() : Optional.of(article.revision().id()), page.latestRevisionId(),
-                redirectedFrom, headings.size() >= TOC_MIN_HEADINGS ? headings : List.of(), page.isProtected());
-        ctx.html(templates.render("page/view.jte", view));
+        Optional<CategoryView> category = title.isCategory() && article.latest() ? categoryView(ctx, title) : Optional.empty();
+        ArticleView view = new ArticleView(title.text(), Tabs.of(title, "read", true, canEdit(viewer, page.editRole())),
+                new Html(article.html()), categoryLinks, Byline.of(article.revision().author(), article.revision().timestamp()),
+                contributors, article.latest() ? Optional.empty() : Optional.of(article.revision().id()),
+                page.latestRevisionId(), redirectedFrom, headings.size() >= TOC_MIN_HEADINGS ? headings : List.of(),
+                page.isProtected(), category);
+        layout.render(ctx, "page/view.jte", view);
+    }
+
+    private Optional<CategoryView> categoryView(Context ctx, Title title) {
+        String after = Requests.query(ctx, "after");
+        CategoryListing listing = categories.listing(title.name(), after, CATEGORY_PAGE);
+        List<Link> subcategories = listing.subcategories().stream().map(t -> new Link("/wiki/" + t.urlPath(), t.name())).toList();
+        List<Link> pages = listing.pages().stream().map(t -> new Link("/wiki/" + t.urlPath(), t.text())).toList();
+        Optional<String> more = listing.nextAfter().map(next -> "/wiki/" + title.urlPath() + "?after="
+                + URLEncoder.encode(next, StandardCharsets.UTF_8));
+        return Optional.of(new CategoryView(title.name(), LetterGroup.of(subcategories), LetterGroup.of(pages),
+                subcategories.size(), pages.size(), more));
     }
 
     void history(Context ctx) {
@@ -96,46 +128,62 @@ final class PageViews {
         if (redirectedToCanonical(ctx, title, "/history")) {
             return;
         }
-        long before = Requests.before(ctx);
+        Optional<User> viewer = auth.viewer(ctx);
+        Page page = reader.require(title, viewer);
         // One extra revision: the size change of the last row shown needs its parent's size.
-        List<Revision> revisions = reader.history(title, before, HISTORY_PAGE + 1, auth.viewer(ctx));
-        Page page = reader.require(title, auth.viewer(ctx));
+        List<Revision> revisions = reader.history(title, Requests.before(ctx), HISTORY_PAGE + 1, viewer);
         List<HistoryView.Row> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(HISTORY_PAGE, revisions.size()); i++) {
             Revision revision = revisions.get(i);
             int parentSize = i + 1 < revisions.size() ? revisions.get(i + 1).size() : 0;
+            int change = revision.size() - parentSize;
             rows.add(new HistoryView.Row(revision.id(),
                     revision.parentId().isPresent() ? Optional.of(revision.parentId().getAsLong()) : Optional.empty(),
                     Byline.of(revision.author(), revision.timestamp()), revision.summary(), revision.minor(), revision.size(),
-                    signed(revision.size() - parentSize), revision.id() == page.latestRevisionId()));
+                    signed(change), change, revision.id() == page.latestRevisionId()));
         }
         Optional<String> older = revisions.size() > HISTORY_PAGE
                 ? Optional.of("/wiki/" + title.urlPath() + "/history?before=" + revisions.get(HISTORY_PAGE - 1).id())
                 : Optional.empty();
-        ctx.html(templates.render("page/history.jte", new HistoryView(title.text(), title.urlPath(), rows, older)));
+        boolean canEdit = canEdit(viewer, page.editRole());
+        boolean canRevert = canEdit && permissions.holds(viewer, Right.REVERT);
+        layout.render(ctx, "page/history.jte", new HistoryView(title.text(), Tabs.of(title, "history", true, canEdit),
+                rows, older, canRevert));
     }
 
     void diff(Context ctx) {
         Title title = Requests.title(ctx);
         Optional<User> viewer = auth.viewer(ctx);
+        Page page = reader.require(title, viewer);
         OptionalLong to = Requests.optionalId(ctx, "to");
-        long toId = to.isPresent() ? to.getAsLong() : reader.require(title, viewer).latestRevisionId();
-        RevisionDiff diff = reader.diff(title, Requests.optionalId(ctx, "from"), toId, viewer);
+        RevisionDiff diff = reader.diff(title, Requests.optionalId(ctx, "from"), to.orElse(page.latestRevisionId()), viewer);
+        boolean inline = "inline".equals(ctx.queryParam("view"));
         String base = "/wiki/" + title.urlPath() + "/diff";
-        Optional<String> previous = diff.previous().flatMap(p -> diff.from().map(f -> base + "?from=" + p.id() + "&to=" + f.id()));
-        Optional<String> next = diff.next().map(n -> base + "?from=" + diff.to().id() + "&to=" + n.id());
-        DiffView view = new DiffView(title.text(), title.urlPath(), diff.from().map(PageViews::side), side(diff.to()),
-                diff.diff().hunks(), diff.diff().linesAdded(), diff.diff().linesRemoved(), previous, next);
-        ctx.html(templates.render("page/diff.jte", view));
+        String layoutSuffix = inline ? "&view=inline" : "";
+        Optional<String> previous = diff.previous().flatMap(p -> diff.from().map(f -> base + "?from=" + p.id() + "&to=" + f.id() + layoutSuffix));
+        Optional<String> next = diff.next().map(n -> base + "?from=" + diff.to().id() + "&to=" + n.id() + layoutSuffix);
+        String pair = "?" + diff.from().map(f -> "from=" + f.id() + "&").orElse("") + "to=" + diff.to().id();
+        DiffView view = new DiffView(title.text(), Tabs.of(title, "history", true, canEdit(viewer, page.editRole())),
+                diff.from().map(PageViews::side), side(diff.to()), table(diff.diff(), inline), previous, next,
+                base + pair, base + pair + "&view=inline");
+        layout.render(ctx, "page/diff.jte", view);
+    }
+
+    static DiffTable table(TextDiff diff, boolean inline) {
+        return new DiffTable(diff.hunks(), diff.linesAdded(), diff.linesRemoved(), inline);
+    }
+
+    private boolean canEdit(Optional<User> viewer, Role pageEditRole) {
+        return permissions.mayEdit(viewer, pageEditRole);
     }
 
     private static DiffView.Side side(Revision revision) {
         return new DiffView.Side(revision.id(), Byline.of(revision.author(), revision.timestamp()), revision.summary(),
-                revision.minor());
+                revision.minor(), revision.size() + " bytes");
     }
 
     /** Sends readers of a non-canonical URL (spaces, lower-case first letter) to the canonical one. */
-    private static boolean redirectedToCanonical(Context ctx, Title title, String suffix) {
+    static boolean redirectedToCanonical(Context ctx, Title title, String suffix) {
         String canonical = "/wiki/" + title.urlPath() + suffix;
         if (URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8).equals(URLDecoder.decode(canonical, StandardCharsets.UTF_8))) {
             return false;
@@ -145,7 +193,7 @@ final class PageViews {
         return true;
     }
 
-    private static String signed(int change) {
+    static String signed(int change) {
         return change > 0 ? "+" + change : Integer.toString(change);
     }
 }

@@ -6,19 +6,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import org.clinwiki.Config;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.PermissionDeniedException;
+import org.clinwiki.user.Tokens;
 import org.clinwiki.user.UserService;
 
 /**
- * The HTTP server: Javalin configuration, security headers, and the one routes table. HTML for
- * people lives under {@code /}, JSON for programs under {@code /api/v1}. Titles may contain
- * slashes, so title routes use {@code <title>} and the more specific routes come first.
+ * The HTTP server: Javalin configuration, security headers, CSRF checks, and the one routes
+ * table. HTML for people lives under {@code /}, JSON for programs under {@code /api/v1}.
+ * Titles may contain slashes, so title routes use {@code <title>} and the more specific
+ * routes come first.
  */
 public final class WebServer {
 
@@ -31,16 +35,28 @@ public final class WebServer {
         this.javalin = javalin;
     }
 
-    public static WebServer start(Config config, Templates templates, UserService users, PageService pages,
-                                  PageReader reader, ChangeLog changes, CategoryService categories) {
-        Auth auth = new Auth(users);
-        PageApi pageApi = new PageApi(pages, reader, auth);
-        CategoryApi categoryApi = new CategoryApi(categories, reader, auth);
-        ChangesApi changesApi = new ChangesApi(changes, users, auth);
-        AccountApi accountApi = new AccountApi(users, auth);
-        AdminApi adminApi = new AdminApi(users, auth);
-        PageViews pageViews = new PageViews(reader, templates, auth);
-        Errors errors = new Errors(templates);
+    /** The services the web layer maps HTTP onto. */
+    public record Services(UserService users, PageService pages, PageReader reader, ChangeLog changes,
+                           CategoryService categories, Permissions permissions, Tokens tokens) {
+    }
+
+    public static WebServer start(Config config, Templates templates, Services services) {
+        Auth auth = new Auth(services.users());
+        Csrf csrf = new Csrf(services.tokens());
+        Assets assets = new Assets();
+        Layout layout = new Layout(templates, auth, csrf, assets);
+        PageApi pageApi = new PageApi(services.pages(), services.reader(), auth);
+        CategoryApi categoryApi = new CategoryApi(services.categories(), services.reader(), auth);
+        ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
+        AccountApi accountApi = new AccountApi(services.users(), auth);
+        AdminApi adminApi = new AdminApi(services.users(), auth);
+        PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth);
+        EditViews editViews = new EditViews(services.pages(), services.reader(), services.permissions(), layout, auth);
+        SessionViews sessionViews = new SessionViews(services.users(), layout, auth);
+        SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
+                services.users(), layout, auth);
+        SearchViews searchViews = new SearchViews(services.reader(), layout, auth);
+        Errors errors = new Errors(layout);
 
         Javalin javalin = Javalin.create(server -> {
             server.startup.showJavalinBanner = false;
@@ -49,18 +65,30 @@ public final class WebServer {
             server.http.defaultContentType = "application/json";
             server.jsonMapper(new JavalinJackson(objectMapper(), false));
             server.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
-            server.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-            });
             var routes = server.routes;
             routes.before(WebServer::securityHeaders);
+            routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
             routes.get("/", pageViews::home);
+            routes.get("/static/{file}", assets::serve);
             routes.get("/wiki/<title>/history", pageViews::history);
             routes.get("/wiki/<title>/diff", pageViews::diff);
+            routes.get("/wiki/<title>/edit", editViews::edit);
+            routes.post("/wiki/<title>/edit", editViews::save);
+            routes.get("/wiki/<title>/revert", editViews::confirmRevert);
+            routes.post("/wiki/<title>/revert", editViews::revert);
             routes.get("/wiki/<title>", pageViews::show);
+            routes.get("/search", searchViews::search);
+            routes.get("/login", sessionViews::form);
+            routes.post("/login", sessionViews::login);
+            routes.post("/logout", sessionViews::logout);
+            routes.get("/special/recent-changes", specialViews::recentChanges);
+            routes.get("/special/all-pages", specialViews::allPages);
+            routes.get("/special/categories", specialViews::categories);
+            routes.get("/special/wanted-pages", specialViews::wantedPages);
+            routes.get("/special/orphaned-pages", specialViews::orphanedPages);
+            routes.get("/special/random", specialViews::random);
+            routes.get("/special/contributions/{name}", specialViews::contributions);
 
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);
@@ -106,6 +134,22 @@ public final class WebServer {
 
     public void stop() {
         javalin.stop();
+    }
+
+    /**
+     * Forms must carry the CSRF token; API writes authenticated by the browser's session cookie
+     * (rather than a bearer token, which other sites cannot send) must come from this site.
+     */
+    private static void checkForgery(Context ctx, Csrf csrf, Auth auth) {
+        HandlerType method = ctx.method();
+        if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {
+            return;
+        }
+        if (!Errors.isApi(ctx)) {
+            csrf.checkForm(ctx);
+        } else if (ctx.cookie(Auth.SESSION_COOKIE) != null && auth.bearerToken(ctx).isEmpty() && !csrf.hasOwnOrigin(ctx)) {
+            throw new PermissionDeniedException("csrf", "Browser requests to the API must come from this site.");
+        }
     }
 
     private static void securityHeaders(Context ctx) {

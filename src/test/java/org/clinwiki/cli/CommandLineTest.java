@@ -16,6 +16,7 @@ import org.clinwiki.FirstRun;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
+import org.clinwiki.user.TokenKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Created editor jdoe");
         try (App app = open()) {
-            var login = app.users().login("jdoe", "a long password here", "test");
+            var login = app.users().login("jdoe", "a long password here", "test", TokenKind.API);
             assertThat(login.token()).startsWith("cw_");
             assertThat(login.user().displayName()).isEqualTo("Jane Doe");
             assertThat(login.user().credentials()).isEqualTo("MD, clinical informaticist");
@@ -88,7 +89,7 @@ class CommandLineTest {
         Run reset = run("another long password\n", "user", "password", "kim", "--password-stdin", "--data", dataDir.toString());
         assertThat(reset.exitCode()).as(reset.err()).isZero();
         try (App app = open()) {
-            assertThat(app.users().login("kim", "another long password", "test").user().name()).isEqualTo("kim");
+            assertThat(app.users().login("kim", "another long password", "test", TokenKind.API).user().name()).isEqualTo("kim");
         }
     }
 

@@ -154,4 +154,13 @@ class TitleTest {
             assertThat(Namespace.ofKey(namespace.key())).contains(namespace);
         }
     }
+
+    @Test
+    void talkPagesPairWithTheirSubjects() {
+        assertThat(Title.parse("CPOE").talk()).isEqualTo(Title.parse("Talk:CPOE"));
+        assertThat(Title.parse("Help:Editing").talk().text()).isEqualTo("Talk:Help:Editing");
+        assertThat(Title.parse("Talk:Help:Editing").subject()).isEqualTo(Title.parse("Help:Editing"));
+        assertThat(Title.parse("Talk:CPOE").talk()).isEqualTo(Title.parse("Talk:CPOE"));
+        assertThat(Title.parse("CPOE").subject()).isEqualTo(Title.parse("CPOE"));
+    }
 }

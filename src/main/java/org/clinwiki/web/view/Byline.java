@@ -11,6 +11,6 @@ public record Byline(String name, String displayName, String credentials, String
     }
 
     public String userUrl() {
-        return "/wiki/User:" + name;
+        return "/special/contributions/" + name;
     }
 }

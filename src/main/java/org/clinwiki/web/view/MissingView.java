@@ -1,5 +1,11 @@
 package org.clinwiki.web.view;
 
-/** A title with no page: says so and offers to create it. */
-public record MissingView(String title, String path) {
+import java.util.Optional;
+
+/** A title with no page: says so, offers to create it, and lists a category's members if it has some. */
+public record MissingView(String title, PageTabs tabs, Optional<CategoryView> category) {
+
+    public String path() {
+        return tabs.path();
+    }
 }

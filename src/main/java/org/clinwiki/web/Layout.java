@@ -1,0 +1,47 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import org.clinwiki.WikiException;
+import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
+import org.clinwiki.web.view.Chrome;
+
+/** Renders a page template inside the site frame, for the current request. */
+final class Layout {
+
+    private final Templates templates;
+    private final Auth auth;
+    private final Csrf csrf;
+    private final Assets assets;
+
+    Layout(Templates templates, Auth auth, Csrf csrf, Assets assets) {
+        this.templates = templates;
+        this.auth = auth;
+        this.csrf = csrf;
+        this.assets = assets;
+    }
+
+    void render(Context ctx, String template, Object view) {
+        render(ctx, HttpStatus.OK, template, view);
+    }
+
+    void render(Context ctx, HttpStatus status, String template, Object view) {
+        ctx.status(status).html(templates.render(template, chrome(ctx), view));
+    }
+
+    Chrome chrome(Context ctx) {
+        Optional<User> viewer;
+        try {
+            viewer = auth.viewer(ctx);
+        } catch (WikiException e) {
+            viewer = Optional.empty();
+        }
+        String query = ctx.queryString();
+        String here = ctx.path() + (query == null ? "" : "?" + query);
+        String search = ctx.path().equals("/search") ? Requests.query(ctx, "q") : "";
+        return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN)),
+                csrf.token(ctx), assets.url("wiki.css"), assets.url("wiki.js"), here, search);
+    }
+}

@@ -1,0 +1,64 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.clinwiki.WikiException;
+import org.clinwiki.user.Login;
+import org.clinwiki.user.TokenKind;
+import org.clinwiki.user.UserService;
+import org.clinwiki.web.view.LoginView;
+
+/** Logging in and out with a browser: a session cookie backed by a token in the database. */
+final class SessionViews {
+
+    private final UserService users;
+    private final Layout layout;
+    private final Auth auth;
+
+    SessionViews(UserService users, Layout layout, Auth auth) {
+        this.users = users;
+        this.layout = layout;
+        this.auth = auth;
+    }
+
+    void form(Context ctx) {
+        layout.render(ctx, "user/login.jte", new LoginView("", safeReturn(ctx.queryParam("returnTo")), Optional.empty()));
+    }
+
+    void login(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String returnTo = safeReturn(ctx.formParam("returnTo"));
+        try {
+            Login login = users.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
+            auth.startSession(ctx, login);
+            ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);
+        } catch (WikiException e) {
+            HttpStatus status = e.kind() == WikiException.Kind.FORBIDDEN ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+            layout.render(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
+        }
+    }
+
+    void logout(Context ctx) {
+        auth.endSession(ctx);
+        ctx.redirect("/wiki/Main_Page", HttpStatus.SEE_OTHER);
+    }
+
+    /** Sends an anonymous reader to the login form, to come back here afterwards. */
+    static void sendToLogin(Context ctx) {
+        String query = ctx.queryString();
+        String here = ctx.path() + (query == null ? "" : "?" + query);
+        ctx.redirect("/login?returnTo=" + URLEncoder.encode(here, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    // Only paths on this site: "//evil.example" or "https://evil.example" would make the login an open redirect.
+    private static String safeReturn(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.startsWith("/\\")
+                || returnTo.chars().anyMatch(c -> c < 0x20)) {
+            return "/wiki/Main_Page";
+        }
+        return returnTo;
+    }
+}

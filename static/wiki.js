@@ -1,0 +1,51 @@
+// Clinwiki's only script. Every page works without it; it adds the live preview while editing.
+(function () {
+  "use strict";
+
+  function debounce(action, milliseconds) {
+    var timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(action, milliseconds);
+    };
+  }
+
+  function livePreview(textarea) {
+    var target = document.getElementById(textarea.getAttribute("data-preview"));
+    if (!target) {
+      return;
+    }
+    var shown = null;
+    var latest = 0;
+    function update() {
+      var text = textarea.value;
+      if (text === shown) {
+        return;
+      }
+      var request = ++latest;
+      fetch("/api/v1/preview", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ markdown: text })
+      }).then(function (response) {
+        return response.ok ? response.json() : null;
+      }).then(function (body) {
+        // An older request answering late must not overwrite a newer preview.
+        if (body && request === latest) {
+          shown = text;
+          target.innerHTML = body.html; // sanitised by the server, like every rendered page
+          target.setAttribute("data-previewed", "true");
+        }
+      }).catch(function () {
+        // Keep the last preview; saving still works without it.
+      });
+    }
+    textarea.addEventListener("input", debounce(update, 400));
+    if (!target.querySelector(".article-body > *:not(.muted)")) {
+      update();
+    }
+  }
+
+  document.querySelectorAll("textarea[data-preview]").forEach(livePreview);
+})();
