@@ -38,6 +38,9 @@ public final class Renderer {
             "\\A[ \\t]*#REDIRECT[ \\t]*:?[ \\t]*\\[\\[([^\\[\\]\\n|]+)(?:\\|[^\\]\\n]*)?]][^\\n]*(?:\\n|\\z)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final String FOOTNOTES = "<div class=\"footnotes\">\n<hr />";
+    private static final String REFERENCES_ID = "references";
+
     private final Parser parser;
     private final HtmlRenderer htmlRenderer;
     private final Sanitizer sanitizer;
@@ -64,7 +67,7 @@ public final class Renderer {
     }
 
     public RenderedPage render(String markdown) {
-        String body = markdown;
+        String text = markdown;
         Optional<Title> redirect = Optional.empty();
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 4 + 64);
 
@@ -72,7 +75,7 @@ public final class Renderer {
         if (redirectLine.find()) {
             redirect = parseTitle(redirectLine.group(1));
             if (redirect.isPresent()) {
-                body = markdown.substring(redirectLine.end());
+                text = markdown.substring(redirectLine.end());
                 Title target = redirect.get();
                 html.append("<p class=\"redirect-notice\">Redirect to <a href=\"/wiki/").append(target.urlPath())
                         .append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
@@ -80,15 +83,24 @@ public final class Renderer {
             }
         }
 
-        Document document = parser.parse(body);
+        Document document = parser.parse(text);
         Set<Title> links = new LinkedHashSet<>();
         redirect.ifPresent(links::add);
         Set<String> categories = new LinkedHashSet<>();
         collectLinks(document, links, categories);
 
-        html.append(htmlRenderer.render(document));
+        String body = htmlRenderer.render(document);
+        List<Heading> headings = headings(document);
+        if (body.contains(FOOTNOTES)) {
+            // Footnotes are the page's references: give them a heading, like MediaWiki's "References".
+            body = body.replace(FOOTNOTES, "<div class=\"footnotes\">\n<h2 id=\"" + REFERENCES_ID + "\">References</h2>");
+            if (!headings.isEmpty()) {
+                headings.add(new Heading(2, "References", REFERENCES_ID));
+            }
+        }
+        html.append(body);
         return new RenderedPage(sanitizer.clean(html.toString()), new ArrayList<>(links),
-                new ArrayList<>(categories), redirect, headings(document));
+                new ArrayList<>(categories), redirect, headings);
     }
 
     private static void collectLinks(Document document, Set<Title> links, Set<String> categories) {

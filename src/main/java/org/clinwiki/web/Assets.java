@@ -21,8 +21,9 @@ import java.util.Map;
  */
 final class Assets {
 
-    private static final List<String> FILES = List.of("wiki.css", "wiki.js");
-    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8");
+    private static final List<String> FILES = List.of("wiki.css", "wiki.js", "favicon.svg");
+    private static final Map<String, String> TYPES = Map.of("css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml");
 
     private record Asset(byte[] bytes, String contentType, boolean fingerprinted) {
     }
@@ -47,7 +48,16 @@ final class Assets {
     }
 
     void serve(Context ctx) {
-        Asset asset = byPath.get(ctx.pathParam("file"));
+        serve(ctx, ctx.pathParam("file"));
+    }
+
+    /** Browsers ask for /favicon.ico whatever the page says; they accept the SVG icon there. */
+    void favicon(Context ctx) {
+        serve(ctx, "favicon.svg");
+    }
+
+    private void serve(Context ctx, String file) {
+        Asset asset = byPath.get(file);
         if (asset == null) {
             throw new NotFoundResponse();
         }

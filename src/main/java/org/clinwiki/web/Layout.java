@@ -42,6 +42,6 @@ final class Layout {
         String here = ctx.path() + (query == null ? "" : "?" + query);
         String search = ctx.path().equals("/search") ? Requests.query(ctx, "q") : "";
         return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN)),
-                csrf.token(ctx), assets.url("wiki.css"), assets.url("wiki.js"), here, search);
+                csrf.token(ctx), assets.url("wiki.css"), assets.url("wiki.js"), assets.url("favicon.svg"), here, search);
     }
 }

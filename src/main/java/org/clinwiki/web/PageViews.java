@@ -173,8 +173,9 @@ final class PageViews {
         return new DiffTable(diff.hunks(), diff.linesAdded(), diff.linesRemoved(), inline);
     }
 
+    // Anonymous readers are offered "Edit" too: it leads to the login form, and back.
     private boolean canEdit(Optional<User> viewer, Role pageEditRole) {
-        return permissions.mayEdit(viewer, pageEditRole);
+        return viewer.isEmpty() || permissions.mayEdit(viewer, pageEditRole);
     }
 
     private static DiffView.Side side(Revision revision) {

@@ -71,6 +71,7 @@ public final class WebServer {
 
             routes.get("/", pageViews::home);
             routes.get("/static/{file}", assets::serve);
+            routes.get("/favicon.ico", assets::favicon);
             routes.get("/wiki/<title>/history", pageViews::history);
             routes.get("/wiki/<title>/diff", pageViews::diff);
             routes.get("/wiki/<title>/edit", editViews::edit);

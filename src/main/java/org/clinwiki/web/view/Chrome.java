@@ -12,10 +12,11 @@ import java.util.Optional;
  * @param csrf     token every form posts back
  * @param css      fingerprinted stylesheet URL
  * @param js       fingerprinted script URL
+ * @param icon     fingerprinted site icon URL
  * @param here     the current path and query, for return links
  * @param query    the search box's current text
  */
-public record Chrome(Optional<Badge> user, String csrf, String css, String js, String here, String query) {
+public record Chrome(Optional<Badge> user, String csrf, String css, String js, String icon, String here, String query) {
 
     /** The logged-in user as the header shows them. */
     public record Badge(String name, String displayName, boolean admin) {

@@ -1,0 +1,201 @@
+package org.clinwiki.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.clinwiki.testing.TestWiki.json;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.TestWiki.Response;
+import org.clinwiki.user.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Browser sessions and forms over plain HTTP: cookies, CSRF tokens, Origin checks, persistence. */
+class SessionTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** A browser-like client: keeps the CSRF and session cookies it was given. */
+    private static final class Visitor {
+        final TestWiki wiki;
+        String csrf = "";
+        String session = "";
+
+        Visitor(TestWiki wiki) {
+            this.wiki = wiki;
+        }
+
+        Response get(String path) {
+            Response response = wiki.send(wiki.request(path, "").header("Cookie", cookies()).GET());
+            remember(response);
+            return response;
+        }
+
+        String formToken(String path) {
+            Matcher matcher = CSRF_FIELD.matcher(get(path).body());
+            return matcher.find() ? matcher.group(1) : "";
+        }
+
+        Response post(String path, String origin, String... fields) {
+            StringBuilder form = new StringBuilder();
+            for (int i = 0; i < fields.length; i += 2) {
+                form.append(i == 0 ? "" : "&").append(fields[i]).append('=')
+                        .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+            }
+            HttpRequest.Builder request = wiki.request(path, "").header("Cookie", cookies())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+            if (origin != null) {
+                request.header("Origin", origin);
+            }
+            Response response = wiki.send(request);
+            remember(response);
+            return response;
+        }
+
+        Response api(String method, String path, String origin, String body) {
+            HttpRequest.Builder request = wiki.request(path, "").header("Cookie", cookies())
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (origin != null) {
+                request.header("Origin", origin);
+            }
+            return wiki.send(request);
+        }
+
+        void logIn(String name) {
+            String token = formToken("/login");
+            Response response = post("/login", null, "csrf", token, "username", name, "password", TestWiki.PASSWORD, "returnTo", "/special/all-pages");
+            assertThat(response.status()).as(response.toString()).isEqualTo(303);
+            assertThat(response.header("Location")).isEqualTo("/special/all-pages");
+        }
+
+        private String cookies() {
+            return "cw_csrf=" + csrf + (session.isEmpty() ? "" : "; cw_session=" + session);
+        }
+
+        private void remember(Response response) {
+            for (String cookie : response.headers().getOrDefault("set-cookie", List.of())) {
+                String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+                if (cookie.startsWith("cw_csrf=")) {
+                    csrf = value;
+                } else if (cookie.startsWith("cw_session=")) {
+                    session = cookie.contains("Max-Age=0") || value.isEmpty() ? "" : value;
+                }
+            }
+        }
+    }
+
+    @Test
+    void loginSetsAnHttpOnlySameSiteSessionCookieThatSurvivesARestart(@TempDir Path dataDir) {
+        Visitor visitor;
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("nina", Role.EDITOR);
+            visitor = new Visitor(wiki);
+            String token = visitor.formToken("/login");
+            Response login = visitor.post("/login", null, "csrf", token, "username", "nina", "password", TestWiki.PASSWORD);
+            String cookie = login.headers().get("set-cookie").stream().filter(c -> c.startsWith("cw_session=")).findFirst().orElseThrow();
+            assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+            assertThat(visitor.get("/wiki/Anything/edit").status()).isEqualTo(200);
+        }
+        try (TestWiki restarted = TestWiki.start(dataDir)) {
+            Visitor same = new Visitor(restarted);
+            same.csrf = visitor.csrf;
+            same.session = visitor.session;
+            Response edit = same.get("/wiki/Anything/edit");
+            assertThat(edit.status()).isEqualTo(200);
+            assertThat(edit.body()).contains("nina Display");
+        }
+    }
+
+    @Test
+    void sessionCookieIsSecureBehindHttps(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            Response page = wiki.send(wiki.request("/login", "").header("X-Forwarded-Proto", "https").GET());
+            assertThat(page.header("set-cookie")).contains("Secure").contains("HttpOnly");
+        }
+    }
+
+    @Test
+    void formsWithoutTheTokenOrFromAnotherSiteAreRefused(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("omar", Role.EDITOR);
+            Visitor visitor = new Visitor(wiki);
+            visitor.logIn("omar");
+            String token = visitor.formToken("/wiki/Forged/edit");
+
+            Response noToken = visitor.post("/wiki/Forged/edit", null, "markdown", "forged", "action", "save");
+            assertThat(noToken.status()).isEqualTo(403);
+            Response wrongToken = visitor.post("/wiki/Forged/edit", null, "csrf", "cw_wrong", "markdown", "forged", "action", "save");
+            assertThat(wrongToken.status()).isEqualTo(403);
+            Response foreign = visitor.post("/wiki/Forged/edit", "https://evil.example", "csrf", token, "markdown", "forged", "action", "save");
+            assertThat(foreign.status()).isEqualTo(403);
+            assertThat(wiki.get("/api/v1/pages/Forged").status()).isEqualTo(404);
+
+            Response genuine = visitor.post("/wiki/Forged/edit", wiki.baseUrl(), "csrf", token, "markdown", "genuine", "action", "save");
+            assertThat(genuine.status()).isEqualTo(303);
+            assertThat(wiki.get("/api/v1/pages/Forged").json().path("markdown").asText()).isEqualTo("genuine");
+        }
+    }
+
+    @Test
+    void cookieAuthenticatedApiWritesMustComeFromThisSite(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("pia", Role.EDITOR);
+            Visitor visitor = new Visitor(wiki);
+            visitor.logIn("pia");
+            String body = json("markdown", "via cookie");
+            assertThat(visitor.api("PUT", "/api/v1/pages/Cookie_write", "https://evil.example", body).status()).isEqualTo(403);
+            assertThat(visitor.api("PUT", "/api/v1/pages/Cookie_write", null, body).status()).isEqualTo(403);
+            assertThat(wiki.get("/api/v1/pages/Cookie_write").status()).isEqualTo(404);
+            assertThat(visitor.api("PUT", "/api/v1/pages/Cookie_write", wiki.baseUrl(), body).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void logoutEndsTheSessionOnTheServer(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("quinn", Role.EDITOR);
+            Visitor visitor = new Visitor(wiki);
+            visitor.logIn("quinn");
+            String stolen = visitor.session;
+            String token = visitor.formToken("/wiki/Main_Page");
+            assertThat(visitor.post("/logout", null, "csrf", token).status()).isEqualTo(303);
+            Visitor thief = new Visitor(wiki);
+            thief.session = stolen;
+            assertThat(thief.get("/wiki/Anything/edit").status()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void loginDoesNotRedirectToOtherSites(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("rosa", Role.EDITOR);
+            for (String target : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example"}) {
+                Visitor visitor = new Visitor(wiki);
+                String token = visitor.formToken("/login");
+                Response login = visitor.post("/login", null, "csrf", token, "username", "rosa", "password", TestWiki.PASSWORD, "returnTo", target);
+                assertThat(login.header("Location")).as(target).isEqualTo("/wiki/Main_Page");
+            }
+        }
+    }
+
+    @Test
+    void staticFilesAreFingerprintedAndCachedForAYear(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            Matcher css = Pattern.compile("href=\"(/static/wiki\\.[0-9a-f]{10}\\.css)\"").matcher(wiki.get("/login").body());
+            assertThat(css.find()).isTrue();
+            Response stylesheet = wiki.get(css.group(1));
+            assertThat(stylesheet.status()).isEqualTo(200);
+            assertThat(stylesheet.header("Content-Type")).startsWith("text/css");
+            assertThat(stylesheet.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+            assertThat(wiki.get("/static/wiki.0000000000.css").status()).isEqualTo(404);
+            assertThat(wiki.get("/static/nothing.js").status()).isEqualTo(404);
+        }
+    }
+}
