@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** An editor's flows in real Chromium: log in, edit with preview, resolve a conflict, compare, revert. */
 class EditingTest extends BrowserTestCase {
@@ -142,5 +143,24 @@ class EditingTest extends BrowserTestCase {
         assertThat(browser.findAll(".user-name")).isEmpty();
         browser.go("/wiki/Main_Page/edit");
         assertThat(browser.path()).startsWith("/login");
+    }
+
+    @Test
+    void editWithTheKeyboardAlone() {
+        wiki.save("Keyboard_page", "Typed by keyboard.", bobToken);
+        browser.logIn("alice", TestWiki.PASSWORD);
+        browser.go("/wiki/Keyboard_page");
+        WebElement edit = browser.find(".page-tabs a[href$='/edit']");
+        edit.sendKeys(Keys.ENTER);
+        browser.waitFor(driver -> browser.path().endsWith("/edit"));
+        WebElement editor = browser.find("#cw-markdown");
+        editor.sendKeys(Keys.END, " Still typed by keyboard.");
+        // Enter in the summary field submits the form with its first button, Save.
+        browser.find("#cw-summary").sendKeys("keyboard edit");
+        WebElement page = browser.find("html");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitFor(ExpectedConditions.stalenessOf(page));
+        assertThat(browser.path()).isEqualTo("/wiki/Keyboard_page");
+        assertThat(browser.find(".article-body").getText()).isEqualTo("Typed by keyboard. Still typed by keyboard.");
     }
 }
