@@ -132,4 +132,12 @@ class RendererTest {
         String text = "# A\n\n[[B]] text[^n]\n\n[^n]: note";
         assertThat(renderer.render(text)).isEqualTo(renderer.render(text));
     }
+
+    @Test
+    void footnotesBecomeAReferencesSectionListedInTheContents() {
+        RenderedPage page = renderer.render("## Evidence\nClaim.[^1]\n\n[^1]: Source, 2020.");
+        assertThat(page.html().html()).contains("<h2 id=\"references\">References</h2>").doesNotContain("<hr");
+        assertThat(page.headings()).extracting(Heading::text).containsExactly("Evidence", "References");
+        assertThat(renderer.render("No notes here.").html().html()).doesNotContain("References");
+    }
 }
