@@ -10,6 +10,7 @@ import org.clinwiki.InvalidInputException;
 import org.clinwiki.category.CategoryStore;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
@@ -62,11 +63,11 @@ public final class PageService {
         checkSize(edit.markdown());
         String text = PageText.normalize(edit.markdown());
         String summary = PageText.summary(edit.summary());
-        // Rendering happens before taking the write lock; only a merge renders again inside it.
-        RenderedPage rendered = renderer.render(text);
-        SaveResult result = database.writer().inTransaction(handle -> saveIn(handle, actor, edit, text, summary, rendered));
-        afterCommit(result);
-        return result;
+        // Rendering happens before taking the write lock; only a merge renders again inside it. The
+        // rendering is kept: the editor is about to look at the page.
+        Prepared prepared = Prepared.rendering(renderer, text);
+        Saved saved = database.writer().inTransaction(handle -> saveIn(handle, actor, edit, summary, prepared));
+        return afterCommit(saved);
     }
 
     /**
@@ -77,18 +78,42 @@ public final class PageService {
         checkSize(markdown);
         String text = PageText.normalize(markdown);
         String cleanSummary = PageText.summary(summary);
-        RenderedPage rendered = renderer.render(text);
-        SaveResult result = database.writer().inTransaction(handle -> {
+        // Imports come in bulk: only parse (links, categories); pages render when first viewed.
+        Prepared prepared = Prepared.parsing(renderer, text);
+        Saved saved = database.writer().inTransaction(handle -> {
             OptionalLong latest = handle.attach(PageStore.class).find(title)
                     .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
             Edit edit = new Edit(title, text, cleanSummary, latest, false);
-            return saveIn(handle, actor, edit, text, cleanSummary, rendered);
+            return saveIn(handle, actor, edit, cleanSummary, prepared);
         });
-        afterCommit(result);
-        return result;
+        return afterCommit(saved);
     }
 
-    private SaveResult saveIn(Handle handle, Actor actor, Edit edit, String text, String summary, RenderedPage rendered) {
+    /** Text ready to store: what it says, and its rendering when it was worth making now. */
+    private record Prepared(String text, ParsedPage parsed, Optional<RenderedPage> rendered, Renderer renderer) {
+        static Prepared rendering(Renderer renderer, String text) {
+            RenderedPage rendered = renderer.render(text);
+            return new Prepared(text, rendered.parsed(), Optional.of(rendered), renderer);
+        }
+
+        static Prepared parsing(Renderer renderer, String text) {
+            return new Prepared(text, renderer.parse(text), Optional.empty(), renderer);
+        }
+
+        /** The same preparation for another text (after a merge). */
+        Prepared forText(String other) {
+            if (other.equals(text)) {
+                return this;
+            }
+            return rendered.isPresent() ? rendering(renderer, other) : parsing(renderer, other);
+        }
+    }
+
+    /** A save's result, and the rendering to cache once it has committed. */
+    private record Saved(SaveResult result, Optional<RenderedPage> rendered) {
+    }
+
+    private Saved saveIn(Handle handle, Actor actor, Edit edit, String summary, Prepared prepared) {
         PageStore pages = handle.attach(PageStore.class);
         RevisionStore revisions = handle.attach(RevisionStore.class);
         Optional<Page> existing = pages.find(edit.title());
@@ -100,46 +125,47 @@ public final class PageService {
             }
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
-            Revision revision = write(handle, pageId, OptionalLong.empty(), actor, text, summary, edit.minor(), rendered, now);
-            return new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision, rendered);
+            Revision revision = write(handle, pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
+                    prepared.parsed(), now);
+            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
+                    prepared.rendered());
         }
         Page page = existing.get();
         permissions.requireEdit(actor.user(), page.editRole());
         requireLive(page);
         String latestText = revisions.content(page.latestRevisionId());
         if (edit.baseRevisionId().isEmpty()) {
-            throw new EditConflictException(page.latestRevisionId(), latestText, text,
+            throw new EditConflictException(page.latestRevisionId(), latestText, prepared.text(),
                     "Page \"" + page.title().text() + "\" already exists; start from its latest revision.");
         }
         long base = edit.baseRevisionId().getAsLong();
-        String newText = text;
-        RenderedPage newRendered = rendered;
+        Prepared toSave = prepared;
         SaveResult.Outcome outcome = SaveResult.Outcome.SAVED;
         if (base != page.latestRevisionId()) {
             revisions.find(base).filter(revision -> revision.pageId() == page.id())
                     .orElseThrow(() -> new InvalidInputException("invalid_base_revision",
                             "Revision " + base + " is not a revision of \"" + page.title().text() + "\"."));
-            newText = ThreeWayMerge.merge(revisions.content(base), latestText, text)
-                    .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), latestText, text,
+            String merged = ThreeWayMerge.merge(revisions.content(base), latestText, prepared.text())
+                    .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), latestText, prepared.text(),
                             "Someone else changed the same part of the page since revision " + base + "."));
-            checkSize(newText);
-            newRendered = newText.equals(text) ? rendered : renderer.render(newText);
+            checkSize(merged);
+            toSave = prepared.forText(merged);
             outcome = SaveResult.Outcome.MERGED;
         }
         Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
-        if (newText.equals(latestText)) {
-            return new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest, newRendered);
+        if (toSave.text().equals(latestText)) {
+            return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
         }
         Instant now = clock.instant();
-        Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, newText, summary, edit.minor(),
-                newRendered, now);
-        return new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision, newRendered);
+        Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
+                toSave.parsed(), now);
+        return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
     }
 
     /** Makes a new revision whose text equals revision {@code revisionId}; history is kept. */
     public SaveResult revert(Actor actor, Title title, long revisionId, String reason) {
         String why = PageText.summary(reason);
-        SaveResult result = database.writer().inTransaction(handle -> {
+        Saved saved = database.writer().inTransaction(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             RevisionStore revisions = handle.attach(RevisionStore.class);
             Page page = pages.find(title).filter(p -> !p.deleted()).orElseThrow(() -> new PageNotFoundException(title));
@@ -151,18 +177,19 @@ public final class PageService {
             RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
             Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
             if (latest.sha1().equals(target.sha1()) && text.equals(revisions.content(latest.id()))) {
-                return new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest, rendered);
+                return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
             }
             String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
-            Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, text, summary, false, rendered, now);
+            Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
+                    rendered.parsed(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
-            return new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision, rendered);
+            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision),
+                    Optional.of(rendered));
         });
-        afterCommit(result);
-        return result;
+        return afterCommit(saved);
     }
 
     /** Sets who may edit a page: {@code EDITOR} (anyone who can edit) or {@code ADMIN} (protected). */
@@ -222,28 +249,30 @@ public final class PageService {
     }
 
     private Revision write(Handle handle, long pageId, OptionalLong parentId, Actor actor, String text, String summary,
-                           boolean minor, RenderedPage rendered, Instant now) {
+                           boolean minor, ParsedPage parsed, Instant now) {
         PageStore pages = handle.attach(PageStore.class);
         RevisionStore revisions = handle.attach(RevisionStore.class);
         long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
                 actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
         pages.setLatest(pageId, id, now);
         pages.clearLinks(pageId);
-        List<Title> links = rendered.links();
+        List<Title> links = parsed.links();
         if (!links.isEmpty()) {
             pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
         }
-        handle.attach(CategoryStore.class).replace(pageId, rendered.categories());
+        handle.attach(CategoryStore.class).replace(pageId, parsed.categories());
         pages.clearRedirect(pageId);
-        rendered.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
+        parsed.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
         return revisions.find(id).orElseThrow();
     }
 
-    private void afterCommit(SaveResult result) {
+    private SaveResult afterCommit(Saved saved) {
+        SaveResult result = saved.result();
         if (result.changed()) {
-            renderCache.put(result.revision().id(), result.rendered());
+            saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
             notifyListener();
         }
+        return result;
     }
 
     private void notifyListener() {

@@ -1,12 +1,10 @@
 package org.clinwiki.page;
 
-import org.clinwiki.render.RenderedPage;
-
 /**
  * The outcome of a save. {@code revision} is the new revision, or the unchanged latest one
  * when the text was identical.
  */
-public record SaveResult(Outcome outcome, Page page, Revision revision, RenderedPage rendered) {
+public record SaveResult(Outcome outcome, Page page, Revision revision) {
 
     public enum Outcome {
         CREATED,

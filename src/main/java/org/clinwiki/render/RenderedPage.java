@@ -6,22 +6,26 @@ import java.util.Set;
 import org.clinwiki.title.Title;
 
 /**
- * The result of rendering one revision's Markdown. It depends only on the text, so it can be
+ * A revision's Markdown rendered: the sanitised HTML, with every wiki link in its "exists"
+ * form, and what the text says ({@link ParsedPage}). It depends only on the text, so it can be
  * cached by revision id; which link targets exist is applied per view by {@link #htmlMarking}.
- *
- * @param html       sanitised HTML with every wiki link in its "exists" form
- * @param links      pages linked to, in order of first appearance, without duplicates
- * @param categories names (without the {@code Category:} prefix) the page is placed in
- * @param redirect   the target if the text starts with {@code #REDIRECT [[Target]]}
- * @param headings   the headings, for a table of contents
  */
-public record RenderedPage(SafeHtml html, List<Title> links, List<String> categories,
-                           Optional<Title> redirect, List<Heading> headings) {
+public record RenderedPage(SafeHtml html, ParsedPage parsed) {
 
-    public RenderedPage {
-        links = List.copyOf(links);
-        categories = List.copyOf(categories);
-        headings = List.copyOf(headings);
+    public List<Title> links() {
+        return parsed.links();
+    }
+
+    public List<String> categories() {
+        return parsed.categories();
+    }
+
+    public Optional<Title> redirect() {
+        return parsed.redirect();
+    }
+
+    public List<Heading> headings() {
+        return parsed.headings();
     }
 
     /** The HTML with links to the given missing pages marked as such (red links). */
@@ -31,6 +35,6 @@ public record RenderedPage(SafeHtml html, List<Title> links, List<String> catego
 
     /** A rough size in bytes, for bounding caches. */
     public int weight() {
-        return html.html().length() * 2 + links.size() * 64 + 128;
+        return (html.html().length() + parsed.text().length()) * 2 + links().size() * 64 + 128;
     }
 }

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -11,11 +12,13 @@ import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.ext.wikilink.WikiLink;
 import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,29 +31,35 @@ import org.clinwiki.title.Title;
 import org.jsoup.nodes.Entities;
 
 /**
- * Markdown to sanitised HTML, plus what the text says about the page: links, categories,
- * redirect and headings. Pure: the output depends only on the text. Thread-safe; the flexmark
- * parser and renderer are built once.
+ * Markdown to sanitised HTML, and what the text says about the page: links, categories,
+ * redirect, headings and plain text. Pure: the output depends only on the text. Thread-safe;
+ * the flexmark parsers and renderer are built once.
  */
 public final class Renderer {
 
     private static final Pattern REDIRECT = Pattern.compile(
             "\\A[ \\t]*#REDIRECT[ \\t]*:?[ \\t]*\\[\\[([^\\[\\]\\n|]+)(?:\\|[^\\]\\n]*)?]][^\\n]*(?:\\n|\\z)",
             Pattern.CASE_INSENSITIVE);
-
     private static final String FOOTNOTES = "<div class=\"footnotes\">\n<hr />";
     private static final String REFERENCES_ID = "references";
 
     private final Parser parser;
+    private final Parser leanParser;
     private final HtmlRenderer htmlRenderer;
     private final Sanitizer sanitizer;
 
     public Renderer(Sanitizer sanitizer) {
         this.sanitizer = sanitizer;
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(), FootnoteExtension.create(), TocExtension.create(),
-                        AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax()))
+        this.parser = Parser.builder(options(List.of(TablesExtension.create(), FootnoteExtension.create(),
+                TocExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax()))).build();
+        this.htmlRenderer = HtmlRenderer.builder(parser.getOptions()).build();
+        // Links, categories, headings and text need only wiki links and footnotes; the rest costs parsing time.
+        this.leanParser = Parser.builder(options(List.of(FootnoteExtension.create(), new WikiSyntax()))).build();
+    }
+
+    private static MutableDataSet options(List<Extension> extensions) {
+        return new MutableDataSet()
+                .set(Parser.EXTENSIONS, extensions)
                 .set(HtmlRenderer.ESCAPE_HTML, true)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
@@ -62,33 +71,30 @@ public final class Renderer {
                 .set(TocExtension.LEVELS, TocExtension.LEVELS.get(null) | 1 << 4)
                 .set(TocExtension.LIST_CLASS, "toc")
                 .set(TablesExtension.CLASS_NAME, "wikitable");
-        this.parser = Parser.builder(options).build();
-        this.htmlRenderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** What the text says, without producing HTML: for saving links and categories, and for search. */
+    public ParsedPage parse(String markdown) {
+        Source source = Source.of(markdown);
+        Document document = leanParser.parse(source.body());
+        Collected collected = collect(document, source.redirect());
+        new HeaderIdGenerator().generateIds(document);
+        List<Heading> headings = headings(document);
+        if (hasFootnotes(document) && !headings.isEmpty()) {
+            headings.add(new Heading(2, "References", REFERENCES_ID));
+        }
+        return collected.parsed(source.redirect(), headings, text(document));
     }
 
     public RenderedPage render(String markdown) {
-        String text = markdown;
-        Optional<Title> redirect = Optional.empty();
+        Source source = Source.of(markdown);
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 4 + 64);
+        source.redirect().ifPresent(target -> html.append("<p class=\"redirect-notice\">Redirect to <a href=\"/wiki/")
+                .append(target.urlPath()).append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
+                .append(Entities.escape(target.text())).append("</a></p>\n"));
 
-        Matcher redirectLine = REDIRECT.matcher(markdown);
-        if (redirectLine.find()) {
-            redirect = parseTitle(redirectLine.group(1));
-            if (redirect.isPresent()) {
-                text = markdown.substring(redirectLine.end());
-                Title target = redirect.get();
-                html.append("<p class=\"redirect-notice\">Redirect to <a href=\"/wiki/").append(target.urlPath())
-                        .append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
-                        .append(Entities.escape(target.text())).append("</a></p>\n");
-            }
-        }
-
-        Document document = parser.parse(text);
-        Set<Title> links = new LinkedHashSet<>();
-        redirect.ifPresent(links::add);
-        Set<String> categories = new LinkedHashSet<>();
-        collectLinks(document, links, categories);
-
+        Document document = parser.parse(source.body());
+        Collected collected = collect(document, source.redirect());
         String body = htmlRenderer.render(document);
         List<Heading> headings = headings(document);
         if (body.contains(FOOTNOTES)) {
@@ -99,11 +105,34 @@ public final class Renderer {
             }
         }
         html.append(body);
-        return new RenderedPage(sanitizer.clean(html.toString()), new ArrayList<>(links),
-                new ArrayList<>(categories), redirect, headings);
+        return new RenderedPage(sanitizer.clean(html.toString()), collected.parsed(source.redirect(), headings, text(document)));
     }
 
-    private static void collectLinks(Document document, Set<Title> links, Set<String> categories) {
+    /** The text after a redirect line, and the redirect's target if the first line is one. */
+    private record Source(String body, Optional<Title> redirect) {
+        static Source of(String markdown) {
+            Matcher redirectLine = REDIRECT.matcher(markdown);
+            if (redirectLine.find()) {
+                Optional<Title> target = parseTitle(redirectLine.group(1));
+                if (target.isPresent()) {
+                    return new Source(markdown.substring(redirectLine.end()), target);
+                }
+            }
+            return new Source(markdown, Optional.empty());
+        }
+    }
+
+    private record Collected(Set<Title> links, Set<String> categories) {
+        ParsedPage parsed(Optional<Title> redirect, List<Heading> headings, String text) {
+            return new ParsedPage(new ArrayList<>(links), new ArrayList<>(categories), redirect, headings, text);
+        }
+    }
+
+    /** Finds links and categories, and removes category assignments, which render nothing. */
+    private static Collected collect(Document document, Optional<Title> redirect) {
+        Set<Title> links = new LinkedHashSet<>();
+        redirect.ifPresent(links::add);
+        Set<String> categories = new LinkedHashSet<>();
         List<WikiLink> categoryNodes = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof WikiLink link) {
@@ -117,7 +146,6 @@ public final class Renderer {
                 });
             }
         }
-        // Category assignments render nothing; drop them and any paragraph they leave empty.
         for (WikiLink node : categoryNodes) {
             Node parent = node.getParent();
             node.unlink();
@@ -125,6 +153,7 @@ public final class Renderer {
                 parent.unlink();
             }
         }
+        return new Collected(links, categories);
     }
 
     private static boolean isBlank(Node paragraph) {
@@ -146,6 +175,27 @@ public final class Renderer {
             }
         }
         return headings;
+    }
+
+    private static boolean hasFootnotes(Document document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Footnote) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Footnote markers ("1") would glue onto the word before them; the notes' own text is kept.
+    private static String text(Document document) {
+        List<Footnote> markers = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Footnote marker) {
+                markers.add(marker);
+            }
+        }
+        markers.forEach(Node::unlink);
+        return new TextCollectingVisitor().collectAndGetText(document);
     }
 
     private static Optional<Title> parseTitle(String text) {

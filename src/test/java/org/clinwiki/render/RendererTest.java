@@ -140,4 +140,36 @@ class RendererTest {
         assertThat(page.headings()).extracting(Heading::text).containsExactly("Evidence", "References");
         assertThat(renderer.render("No notes here.").html().html()).doesNotContain("References");
     }
+
+    @Test
+    void parsingWithoutHtmlFindsWhatRenderingFinds() {
+        String text = """
+                #REDIRECT [[Target page]]
+                ## Overview
+                See [[CPOE|order entry]], https://example.org and [[:Category:Standards]].[^1]
+
+                | a | b |
+                |---|---|
+                | [[Linked in table]] | x |
+
+                ## Details
+                ~~old~~ text
+
+                [^1]: A reference.
+                [[Category:Informatics]]
+                """;
+        RenderedPage rendered = renderer.render(text);
+        ParsedPage parsed = renderer.parse(text);
+        assertThat(parsed.links()).isEqualTo(rendered.links());
+        assertThat(parsed.categories()).isEqualTo(rendered.categories()).containsExactly("Informatics");
+        assertThat(parsed.redirect()).isEqualTo(rendered.redirect());
+        assertThat(parsed.headings()).isEqualTo(rendered.headings());
+    }
+
+    @Test
+    void plainTextIsWhatAReaderSees() {
+        String text = renderer.parse("## Heading\nA [[Target page|label]] and **bold** `code`.[^1]\n\n[^1]: The note.\n[[Category:Hidden]]").text();
+        assertThat(text).contains("Heading", "A label and bold code.", "The note.")
+                .doesNotContain("Target page").doesNotContain("**").doesNotContain("Hidden").doesNotContain("[[");
+    }
 }
