@@ -222,6 +222,7 @@ public final class PageService {
             }
             Instant now = clock.instant();
             pages.markDeleted(page.id(), now, actor.user().id(), why);
+            pages.recordChange(page.id());
             handle.attach(AuditStore.class).record(actor, now, "delete", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });
@@ -241,6 +242,7 @@ public final class PageService {
             }
             Instant now = clock.instant();
             pages.markRestored(page.id(), now);
+            pages.recordChange(page.id());
             handle.attach(AuditStore.class).record(actor, now, "restore", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });
@@ -255,6 +257,7 @@ public final class PageService {
         long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
                 actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
         pages.setLatest(pageId, id, now);
+        pages.recordChange(pageId);
         pages.clearLinks(pageId);
         List<Title> links = parsed.links();
         if (!links.isEmpty()) {

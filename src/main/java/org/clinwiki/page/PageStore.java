@@ -41,6 +41,18 @@ public interface PageStore {
     @SqlUpdate("UPDATE pages SET latest_revision_id = :revisionId, touched_at = :now WHERE id = :pageId")
     void setLatest(long pageId, long revisionId, Instant now);
 
+    @SqlUpdate("UPDATE sequences SET value = value + 1 WHERE name = 'page_changes'")
+    void advanceChangeSequence();
+
+    @SqlUpdate("UPDATE pages SET change_seq = (SELECT value FROM sequences WHERE name = 'page_changes') WHERE id = :pageId")
+    void stampChange(long pageId);
+
+    /** Marks the page as changed for those who follow changes (the search index). Call inside the change's transaction. */
+    default void recordChange(long pageId) {
+        advanceChangeSequence();
+        stampChange(pageId);
+    }
+
     @SqlUpdate("UPDATE pages SET edit_role = :editRole, touched_at = :now WHERE id = :pageId")
     void setEditRole(long pageId, String editRole, Instant now);
 
