@@ -1,4 +1,5 @@
-// Clinwiki's only script. Every page works without it; it adds the live preview while editing.
+// Clinwiki's only script. Every page works without it; it adds the live preview while editing
+// and title suggestions under the search boxes.
 (function () {
   "use strict";
 
@@ -47,5 +48,40 @@
     }
   }
 
+  // Titles matching what is typed, offered through a native <datalist>: keyboard and screen
+  // reader support come with the browser. Choosing one and pressing Enter goes to the page.
+  function titleSuggestions(input, index) {
+    var list = document.createElement("datalist");
+    list.id = "cw-suggestions-" + index;
+    input.parentNode.appendChild(list);
+    input.setAttribute("list", list.id);
+    var latest = 0;
+    function update() {
+      var typed = input.value.trim();
+      if (typed.length === 0) {
+        list.replaceChildren();
+        return;
+      }
+      var request = ++latest;
+      fetch("/api/v1/search/suggest?limit=8&q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        }).then(function (body) {
+          if (!body || request !== latest) {
+            return;
+          }
+          list.replaceChildren.apply(list, body.titles.map(function (title) {
+            var option = document.createElement("option");
+            option.value = title;
+            return option;
+          }));
+        }).catch(function () {
+          // No suggestions; searching still works.
+        });
+    }
+    input.addEventListener("input", debounce(update, 120));
+  }
+
   document.querySelectorAll("textarea[data-preview]").forEach(livePreview);
+  document.querySelectorAll("input[data-suggest]").forEach(titleSuggestions);
 })();

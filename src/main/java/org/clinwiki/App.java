@@ -5,12 +5,16 @@ import java.time.Clock;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.db.Database;
 import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
+import org.clinwiki.search.ClinicalSynonyms;
+import org.clinwiki.search.SearchIndex;
+import org.clinwiki.search.SearchService;
 import org.clinwiki.user.Passwords;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Tokens;
@@ -20,7 +24,11 @@ import org.clinwiki.web.WebServer;
 
 /**
  * The composition root: the one place that builds every component, by hand, in dependency
- * order (config, database, rendering, users, pages, web), and closes them in reverse.
+ * order (config, database, rendering, users, pages, search, web), and closes them in reverse.
+ *
+ * <p>{@link #open} builds what the command line needs; {@link #serve} adds the search index
+ * (which one process at a time may hold) and HTTP. Saves wake the index through the page
+ * listener once it is open.
  */
 public final class App implements AutoCloseable {
 
@@ -34,11 +42,15 @@ public final class App implements AutoCloseable {
     private final RenderCache renderCache;
     private final Permissions permissions;
     private final Tokens tokens;
+    private final Renderer renderer;
+    private final IndexTrigger indexTrigger;
+    private SearchIndex searchIndex;
+    private SearchService search;
     private WebServer web;
 
     private App(Config config, Database database, UserService users, PageService pages, PageReader reader,
                 ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
-                Tokens tokens) {
+                Tokens tokens, Renderer renderer, IndexTrigger indexTrigger) {
         this.config = config;
         this.database = database;
         this.users = users;
@@ -49,6 +61,21 @@ public final class App implements AutoCloseable {
         this.renderCache = renderCache;
         this.permissions = permissions;
         this.tokens = tokens;
+        this.renderer = renderer;
+        this.indexTrigger = indexTrigger;
+    }
+
+    /** Wakes the search index after page changes, once there is one to wake. */
+    private static final class IndexTrigger implements PageListener {
+        private volatile SearchIndex index;
+
+        @Override
+        public void pagesChanged() {
+            SearchIndex current = index;
+            if (current != null) {
+                current.requestCatchUp();
+            }
+        }
     }
 
     /** Opens the data directory and builds the services, without serving HTTP (for the command line). */
@@ -61,19 +88,42 @@ public final class App implements AutoCloseable {
         Tokens tokens = new Tokens();
         UserService users = new UserService(database, new Passwords(), tokens, permissions, clock,
                 config.tokenLifetime(), config.registration());
+        IndexTrigger indexTrigger = new IndexTrigger();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
-                config.maxPageBytes(), PageListener.NONE);
+                config.maxPageBytes(), indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
-        return new App(config, database, users, pages, reader, changes, categories, renderCache, permissions, tokens);
+        return new App(config, database, users, pages, reader, changes, categories, renderCache, permissions, tokens,
+                renderer, indexTrigger);
     }
 
-    /** Starts the HTTP server on the configured host and port. */
+    /** Opens the search index (catching up in the background) and starts the HTTP server on the configured host and port. */
     public App serve() {
+        searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer).start();
+        indexTrigger.index = searchIndex;
+        search = new SearchService(searchIndex, ClinicalSynonyms.load(config.dataDir()), new Sanitizer());
         web = WebServer.start(config, new Templates(),
-                new WebServer.Services(users, pages, reader, changes, categories, permissions, tokens));
+                new WebServer.Services(users, pages, reader, changes, categories, search, permissions, tokens));
         return this;
+    }
+
+    /** The search index; present once {@link #serve} has run. */
+    public SearchIndex searchIndex() {
+        return searchIndex;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    /** The page change log, for rebuilding derived stores such as the search index. */
+    public PageFeed pageFeed() {
+        return new PageFeed(database);
+    }
+
+    public Renderer renderer() {
+        return renderer;
     }
 
     /** The port HTTP is served on (useful when the configured port was 0). */
@@ -114,6 +164,10 @@ public final class App implements AutoCloseable {
     public void close() {
         if (web != null) {
             web.stop();
+        }
+        indexTrigger.index = null;
+        if (searchIndex != null) {
+            searchIndex.close();
         }
         database.close();
     }

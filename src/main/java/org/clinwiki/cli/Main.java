@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar clinwiki.jar <command>}: the entry point. */
 @Command(name = "clinwiki", mixinStandardHelpOptions = true, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
-        subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
+                ReindexCommand.class, BenchmarkCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -35,6 +36,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: serve, user, import or export.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: serve, user, import, export, reindex or benchmark.");
     }
 }

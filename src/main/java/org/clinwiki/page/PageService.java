@@ -2,6 +2,7 @@ package org.clinwiki.page;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -87,6 +88,31 @@ public final class PageService {
             return saveIn(handle, actor, edit, cleanSummary, prepared);
         });
         return afterCommit(saved);
+    }
+
+    /**
+     * {@link #replace} for many pages in one transaction: one disk sync for the lot instead of
+     * one per page, and the parsing spread over the cores beforehand. All or nothing: a page
+     * that breaks a rule fails the whole batch, so check sizes and titles first.
+     */
+    public List<SaveResult> replaceAll(Actor actor, List<Replacement> replacements) {
+        replacements.forEach(replacement -> checkSize(replacement.markdown()));
+        List<Prepared> prepared = replacements.parallelStream()
+                .map(replacement -> Prepared.parsing(renderer, PageText.normalize(replacement.markdown())))
+                .toList();
+        List<Saved> saved = database.writer().inTransaction(handle -> {
+            List<Saved> results = new ArrayList<>(replacements.size());
+            for (int i = 0; i < replacements.size(); i++) {
+                Replacement replacement = replacements.get(i);
+                String summary = PageText.summary(replacement.summary());
+                OptionalLong latest = handle.attach(PageStore.class).find(replacement.title())
+                        .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
+                Edit edit = new Edit(replacement.title(), prepared.get(i).text(), summary, latest, false);
+                results.add(saveIn(handle, actor, edit, summary, prepared.get(i)));
+            }
+            return results;
+        });
+        return saved.stream().map(this::afterCommit).toList();
     }
 
     /** Text ready to store: what it says, and its rendering when it was worth making now. */

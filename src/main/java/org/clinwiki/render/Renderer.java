@@ -1,5 +1,7 @@
 package org.clinwiki.render;
 
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -189,12 +191,20 @@ public final class Renderer {
     // Footnote markers ("1") would glue onto the word before them; the notes' own text is kept.
     private static String text(Document document) {
         List<Footnote> markers = new ArrayList<>();
+        List<Node> html = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof Footnote marker) {
                 markers.add(marker);
+            } else if (node instanceof HtmlInlineBase || node instanceof HtmlBlockBase) {
+                html.add(node);
             }
         }
         markers.forEach(Node::unlink);
+        // Raw HTML is shown escaped, as the characters typed: readers see it, so search sees it.
+        for (Node node : html) {
+            node.insertBefore(new Text(node.getChars()));
+            node.unlink();
+        }
         return new TextCollectingVisitor().collectAndGetText(document);
     }
 

@@ -35,6 +35,30 @@ public final class Sanitizer {
         return new SafeHtml(clean.body().html());
     }
 
+    /**
+     * Cleans escaped text whose only markup should be {@code <mark>} and {@code </mark>} (search
+     * snippets). Checking that takes one pass; anything else goes through the full allowlist.
+     */
+    public SafeHtml cleanMarked(String html) {
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (!html.startsWith("<mark>", i) && !html.startsWith("</mark>", i)) {
+                return clean(html);
+            }
+        }
+        int open = 0;
+        int close = 0;
+        for (int i = html.indexOf('>'); i >= 0; i = html.indexOf('>', i + 1)) {
+            boolean endsOpen = i >= 5 && html.startsWith("<mark>", i - 5);
+            boolean endsClose = i >= 6 && html.startsWith("</mark>", i - 6);
+            if (!endsOpen && !endsClose) {
+                return clean(html);
+            }
+            open += endsOpen ? 1 : 0;
+            close += endsClose ? 1 : 0;
+        }
+        return open == close ? new SafeHtml(html) : clean(html);
+    }
+
     /** Wraps text as HTML by escaping it; always safe. */
     public static SafeHtml escape(String text) {
         return new SafeHtml(Entities.escape(text));

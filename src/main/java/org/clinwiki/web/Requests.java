@@ -20,15 +20,20 @@ final class Requests {
     }
 
     static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
+        return bounded(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    /** A whole-number parameter between {@code min} and {@code max}, or {@code absent} when not given. */
+    static int bounded(Context ctx, String name, int absent, int min, int max) {
+        String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
+            return absent;
         }
-        long limit = number(raw, "limit");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
+        long value = number(raw, name);
+        if (value < min || value > max) {
+            throw new InvalidInputException("invalid_parameter", name + " must be between " + min + " and " + max + ".");
         }
-        return (int) limit;
+        return (int) value;
     }
 
     /** A positive id cursor such as {@code before}; absent means "from the newest". */

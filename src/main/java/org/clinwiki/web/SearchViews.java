@@ -2,28 +2,38 @@ package org.clinwiki.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.clinwiki.page.PageReader;
+import org.clinwiki.search.CategoryCount;
+import org.clinwiki.search.SearchHit;
+import org.clinwiki.search.SearchRequest;
+import org.clinwiki.search.SearchResults;
+import org.clinwiki.search.SearchService;
 import org.clinwiki.title.InvalidTitleException;
+import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
-import org.clinwiki.title.TitlePrefix;
+import org.clinwiki.web.view.Dates;
+import org.clinwiki.web.view.Html;
 import org.clinwiki.web.view.Link;
 import org.clinwiki.web.view.SearchView;
 
 /**
- * The search box's target. Until full-text search arrives it does what MediaWiki's "Go" does:
- * an exact title goes straight to the page; otherwise it lists titles starting with the query.
+ * The search page. From the search box it does what MediaWiki's "Go" does: a query that is a
+ * page's title goes straight to the page. Otherwise (or with {@code fulltext=1}, which the
+ * results page's own form sends) it lists ranked results with snippets and category filters.
  */
 final class SearchViews {
 
-    private static final int RESULTS = 50;
-
+    private final SearchService search;
     private final PageReader reader;
     private final Layout layout;
     private final Auth auth;
 
-    SearchViews(PageReader reader, Layout layout, Auth auth) {
+    SearchViews(SearchService search, PageReader reader, Layout layout, Auth auth) {
+        this.search = search;
         this.reader = reader;
         this.layout = layout;
         this.auth = auth;
@@ -32,24 +42,74 @@ final class SearchViews {
     void search(Context ctx) {
         String query = Requests.query(ctx, "q").strip();
         if (query.isEmpty()) {
-            layout.render(ctx, "search.jte", new SearchView("", List.of(), new Link("/", ""), true));
+            layout.render(ctx, "search.jte", SearchView.empty());
             return;
         }
-        Optional<Title> exact = parse(query);
-        if (exact.isPresent() && reader.find(exact.get(), auth.viewer(ctx)).isPresent()) {
+        Optional<Title> exact = exactTitle(query);
+        boolean fulltext = Requests.flag(ctx, "fulltext") || ctx.queryParam("offset") != null
+                || ctx.queryParam("category") != null;
+        if (exact.isPresent() && !fulltext) {
             ctx.redirect("/wiki/" + exact.get().urlPath(), HttpStatus.FOUND);
             return;
         }
-        List<Link> results = List.of();
-        try {
-            TitlePrefix prefix = TitlePrefix.parse(query);
-            results = reader.titles(prefix.namespace(), prefix.name(), "", RESULTS, auth.viewer(ctx)).stream()
-                    .map(title -> new Link("/wiki/" + title.urlPath(), title.text())).toList();
-        } catch (InvalidTitleException e) {
-            // A query that cannot start a title matches no title.
+        SearchRequest request = SearchRequests.from(ctx);
+        SearchResults results = search.search(request);
+        layout.render(ctx, "search.jte", view(request, results, exact));
+    }
+
+    private Optional<Title> exactTitle(String query) {
+        Optional<Title> typed = parse(query).filter(title -> reader.find(title, Optional.empty()).isPresent());
+        return typed.isPresent() ? typed : search.exactTitle(query);
+    }
+
+    private SearchView view(SearchRequest request, SearchResults results, Optional<Title> exact) {
+        String query = request.query().strip();
+        List<SearchView.Row> rows = results.hits().stream().map(SearchViews::row).toList();
+        Optional<Link> suggestion = results.suggestion().map(corrected -> new Link(url(corrected, request.category(), 0, request.limit()), corrected));
+        List<SearchView.Facet> facets = results.categories().stream().map(count -> facet(query, request, count)).toList();
+        Optional<Link> allCategories = request.category().map(name -> new Link(url(query, Optional.empty(), 0, request.limit()), "All categories"));
+        int from = results.offset() + 1;
+        int to = results.offset() + rows.size();
+        Optional<Link> previous = results.offset() > 0
+                ? Optional.of(new Link(url(query, request.category(), Math.max(0, results.offset() - results.limit()), request.limit()), "Previous"))
+                : Optional.empty();
+        Optional<Link> next = results.hasMore() && to < SearchService.MAX_OFFSET
+                ? Optional.of(new Link(url(query, request.category(), to, request.limit()), "Next"))
+                : Optional.empty();
+        Optional<Link> create = exact.isEmpty()
+                ? parse(query).map(title -> new Link("/wiki/" + title.urlPath() + "/edit", title.text()))
+                : Optional.empty();
+        Optional<Link> exists = exact.map(title -> new Link("/wiki/" + title.urlPath(), title.text()));
+        return new SearchView(query, request.category(), results.total(), from, to, rows, suggestion, facets, allCategories,
+                previous, next, create, exists);
+    }
+
+    private static SearchView.Row row(SearchHit hit) {
+        List<Link> categories = hit.categories().stream()
+                .map(name -> new Link("/wiki/" + new Title(Namespace.CATEGORY, name).urlPath(), name)).toList();
+        return new SearchView.Row(new Link("/wiki/" + hit.title().urlPath(), hit.title().text()), new Html(hit.snippet()),
+                categories, Dates.shown(hit.updated()), Dates.iso(hit.updated()));
+    }
+
+    private static SearchView.Facet facet(String query, SearchRequest request, CategoryCount count) {
+        boolean selected = request.category().filter(name -> name.equalsIgnoreCase(count.name())).isPresent();
+        return new SearchView.Facet(new Link(url(query, Optional.of(count.name()), 0, request.limit()), count.name()), count.count(), selected);
+    }
+
+    private static String url(String query, Optional<String> category, int offset, int limit) {
+        StringBuilder url = new StringBuilder("/search?q=").append(encode(query)).append("&fulltext=1");
+        category.ifPresent(name -> url.append("&category=").append(encode(name)));
+        if (offset > 0) {
+            url.append("&offset=").append(offset);
         }
-        Link create = exact.map(title -> new Link("/wiki/" + title.urlPath() + "/edit", title.text())).orElse(new Link("/", ""));
-        layout.render(ctx, "search.jte", new SearchView(query, results, create, exact.isEmpty()));
+        if (limit != SearchRequests.DEFAULT_LIMIT) {
+            url.append("&limit=").append(limit);
+        }
+        return url.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Optional<Title> parse(String query) {

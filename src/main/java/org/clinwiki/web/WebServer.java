@@ -13,6 +13,7 @@ import org.clinwiki.category.CategoryService;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.search.SearchService;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Tokens;
@@ -37,7 +38,8 @@ public final class WebServer {
 
     /** The services the web layer maps HTTP onto. */
     public record Services(UserService users, PageService pages, PageReader reader, ChangeLog changes,
-                           CategoryService categories, Permissions permissions, Tokens tokens) {
+                           CategoryService categories, SearchService search, Permissions permissions,
+                           Tokens tokens) {
     }
 
     public static WebServer start(Config config, Templates templates, Services services) {
@@ -55,7 +57,8 @@ public final class WebServer {
         SessionViews sessionViews = new SessionViews(services.users(), layout, auth);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
                 services.users(), layout, auth);
-        SearchViews searchViews = new SearchViews(services.reader(), layout, auth);
+        SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
+        SearchApi searchApi = new SearchApi(services.search());
         Errors errors = new Errors(layout);
 
         Javalin javalin = Javalin.create(server -> {
@@ -113,6 +116,8 @@ public final class WebServer {
             routes.get("/api/v1/categories", categoryApi::list);
             routes.get("/api/v1/categories/<name>", categoryApi::show);
             routes.get("/api/v1/recent-changes", changesApi::recent);
+            routes.get("/api/v1/search", searchApi::search);
+            routes.get("/api/v1/search/suggest", searchApi::suggest);
 
             routes.get("/api/v1/users", adminApi::pending);
             routes.get("/api/v1/users/{name}", accountApi::profile);

@@ -44,6 +44,7 @@ class AccessibilityTest extends BrowserTestCase {
                 editor).path("revision").path("id").asLong();
         wiki.save("Category:Medication_safety", "Safety.\n[[Category:Patient safety]]", editor);
         wiki.save("Linked_nowhere", "[[Wanted article]]", editor);
+        wiki.awaitSearchable();
     }
 
     @ParameterizedTest

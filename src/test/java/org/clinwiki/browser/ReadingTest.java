@@ -2,10 +2,13 @@ package org.clinwiki.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.clinwiki.testing.BrowserTestCase;
 import org.clinwiki.user.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -36,6 +39,7 @@ class ReadingTest extends BrowserTestCase {
         wiki.save("Category:Patient_safety", "Preventing harm.", editor);
         wiki.save("Smart_infusion_pumps", "Pumps with drug libraries.\n[[Category:Medication safety]]", editor);
         wiki.save("Allergy_alerts", "Alerts.\n[[Category:Medication safety]]", editor);
+        wiki.awaitSearchable();
     }
 
     @Test
@@ -87,6 +91,31 @@ class ReadingTest extends BrowserTestCase {
         WebElement search = browser.find("input[type=search][name=q]");
         browser.submitWithEnter(search, "smart infusion pumps");
         assertThat(browser.find("h1").getText()).isEqualTo("Smart infusion pumps");
+    }
+
+    @Test
+    void searchBoxSuggestsTitlesWhileTyping() {
+        browser.go("/wiki/Main_Page");
+        WebElement search = browser.find("input[type=search][name=q]");
+        search.sendKeys("infusion");
+        List<String> offered = browser.waitFor(driver -> {
+            List<String> values = driver.findElements(By.cssSelector("#" + search.getAttribute("list") + " option"))
+                    .stream().map(option -> option.getAttribute("value")).toList();
+            return values.isEmpty() ? null : values;
+        });
+        assertThat(offered).containsExactly("Smart infusion pumps");
+    }
+
+    @Test
+    void searchResultsHighlightMatchesAndFilterByCategory() {
+        browser.go("/search?fulltext=1&q=wristband");
+        WebElement hit = browser.find(".search-hits li");
+        assertThat(hit.findElement(By.cssSelector(".search-hit-title")).getText()).isEqualTo("Barcode medication administration");
+        assertThat(hit.findElement(By.cssSelector("mark")).getText()).isEqualToIgnoringCase("wristband");
+        browser.go("/search?fulltext=1&q=medication");
+        browser.clickThrough(".search-facets a");
+        assertThat(browser.find(".search-facets strong").getText()).isEqualTo("Medication safety");
+        assertThat(browser.findAll(".search-hits li")).isNotEmpty();
     }
 
     @Test

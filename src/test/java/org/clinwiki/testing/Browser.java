@@ -25,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -107,15 +106,30 @@ public final class Browser implements AutoCloseable {
     public Browser clickThrough(WebElement element) {
         WebElement page = find("html");
         element.click();
-        waitFor(ExpectedConditions.stalenessOf(page));
+        waitFor(replaced(page));
         return this;
+    }
+
+    /**
+     * Whether the document {@code page} belonged to is gone. Besides "stale element", Chromium
+     * sometimes answers "node does not belong to the document" mid-navigation: that is gone too.
+     */
+    private static Function<WebDriver, Boolean> replaced(WebElement page) {
+        return driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        };
     }
 
     /** Types into a field and presses Enter to submit its form, waiting for the next page. */
     public Browser submitWithEnter(WebElement field, String text) {
         WebElement page = find("html");
         field.sendKeys(text, Keys.ENTER);
-        waitFor(ExpectedConditions.stalenessOf(page));
+        waitFor(replaced(page));
         return this;
     }
 

@@ -132,6 +132,42 @@ public final class TestWiki implements AutoCloseable {
         return response.json();
     }
 
+    /** Waits until every change committed so far is searchable; fails if the index has not caught up in 30 s. */
+    public void awaitSearchable() {
+        try {
+            if (!app.searchIndex().awaitCurrent(Duration.ofSeconds(30))) {
+                throw new AssertionError("the search index did not catch up within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The JSON of a search over the API, checking that it answered 200. */
+    public JsonNode search(String query, String... parameters) {
+        StringBuilder path = new StringBuilder("/api/v1/search?q=").append(encode(query));
+        for (String parameter : parameters) {
+            path.append('&').append(parameter);
+        }
+        Response response = get(path.toString());
+        if (response.status() != 200) {
+            throw new AssertionError("search failed: " + response);
+        }
+        return response.json();
+    }
+
+    /** The titles of a search's results, best first. */
+    public java.util.List<String> searchTitles(String query, String... parameters) {
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        search(query, parameters).path("results").forEach(hit -> titles.add(hit.path("title").asText()));
+        return titles;
+    }
+
+    public static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A JSON object from alternating keys and values. */
     public static String json(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -79,14 +79,39 @@ class SpecialPagesTest extends WikiTestCase {
     }
 
     @Test
-    void searchGoesToAnExactTitleOrListsPrefixMatches() {
+    void searchGoesToAnExactTitleIgnoringCaseOrListsResults() {
+        wiki.awaitSearchable();
         Response exact = wiki.get("/search?q=lonely");
         assertThat(exact.status()).isEqualTo(302);
         assertThat(exact.header("Location")).isEqualTo("/wiki/Lonely");
-        Document prefix = page("/search?q=linked");
-        assertThat(prefix.select(".title-list a")).extracting(Element::text).containsExactly("Linked one", "Linked two");
-        assertThat(prefix.select("a.new").attr("href")).isEqualTo("/wiki/Linked/edit");
+        assertThat(wiki.get("/search?q=HELP%3AORPHAN+HELP").header("Location")).isEqualTo("/wiki/Help:Orphan_help");
+        Document results = page("/search?q=linked");
+        assertThat(results.select(".search-hits .search-hit-title")).extracting(Element::text)
+                .containsExactlyInAnyOrder("Linked one", "Linked two", "Hub");
+        assertThat(results.select(".search-create a.new").attr("href")).isEqualTo("/wiki/Linked/edit");
         assertThat(page("/search?q=%3Cscript%3E").select("script").stream().allMatch(s -> s.hasAttr("src"))).isTrue();
+    }
+
+    @Test
+    void searchPageOffersCategoryFiltersCorrectionsAndPaging() {
+        wiki.awaitSearchable();
+        Document results = page("/search?q=text&fulltext=1");
+        assertThat(results.select(".search-facets li").text()).contains("Things 2");
+        String filter = results.select(".search-facets a").first().attr("href");
+        assertThat(filter).contains("category=Things");
+        Document filtered = page(filter);
+        assertThat(filtered.select(".search-facets strong[aria-current]").text()).isEqualTo("Things");
+        assertThat(filtered.select(".search-hits .search-hit-title")).hasSize(2);
+
+        Document misspelt = page("/search?q=lonley&fulltext=1");
+        assertThat(misspelt.select(".search-suggestion a").text()).isEqualTo("lonely");
+
+        Document exact = page("/search?q=Lonely&fulltext=1");
+        assertThat(exact.select(".search-exists a").attr("href")).isEqualTo("/wiki/Lonely");
+
+        Document first = page("/search?q=text&fulltext=1&limit=1");
+        assertThat(first.select(".search-count").text()).startsWith("Results 1–1 of");
+        assertThat(first.select(".pager a[rel=next]").attr("href")).contains("offset=1");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package org.clinwiki.search;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.clinwiki.page.PageChange;
+import org.clinwiki.render.Heading;
+import org.clinwiki.render.ParsedPage;
+import org.clinwiki.title.Title;
+
+/** Builds the Lucene document for a page from its latest text. */
+final class PageDocument {
+
+    // Offsets in the postings let the highlighter find matches without analysing the text again.
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+    // Matching needs positions (for phrases) but no offsets: snippets come from BODY.
+    private static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+    // The spelling vocabulary needs terms only: no positions, no scoring.
+    private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+        ALL_TYPE.setOmitNorms(false);
+        ALL_TYPE.freeze();
+        SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
+        SPELL_TYPE.setOmitNorms(true);
+        SPELL_TYPE.freeze();
+    }
+
+    private PageDocument() {
+    }
+
+    static Document page(PageChange change, ParsedPage parsed, List<Title> redirects) {
+        Document doc = common(change, SearchFields.PAGE);
+        Title title = change.title();
+        doc.add(new TextField(SearchFields.TITLE, title.name(), Field.Store.NO));
+        doc.add(new Field(SearchFields.ALL, title.name(), ALL_TYPE));
+        for (Title redirect : redirects) {
+            doc.add(new TextField(SearchFields.REDIRECTS, redirect.name(), Field.Store.NO));
+            doc.add(new Field(SearchFields.ALL, redirect.name(), ALL_TYPE));
+        }
+        StringBuilder headings = new StringBuilder();
+        for (Heading heading : parsed.headings()) {
+            headings.append(heading.text()).append('\n');
+        }
+        doc.add(new TextField(SearchFields.HEADINGS, headings.toString(), Field.Store.NO));
+        doc.add(new Field(SearchFields.BODY, parsed.text(), BODY_TYPE));
+        // The text already holds the headings.
+        doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
+        for (String category : parsed.categories()) {
+            doc.add(new Field(SearchFields.ALL, category, ALL_TYPE));
+            doc.add(new TextField(SearchFields.CATEGORIES, category, Field.Store.NO));
+            doc.add(new StringField(SearchFields.CATEGORY, category, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(SearchFields.CATEGORY, new BytesRef(category)));
+        }
+        doc.add(new Field(SearchFields.SPELL, title.name() + "\n" + headings + parsed.text(), SPELL_TYPE));
+        return doc;
+    }
+
+    static Document redirect(PageChange change, Title target) {
+        Document doc = common(change, SearchFields.REDIRECT);
+        doc.add(new StoredField(SearchFields.REDIRECT_TARGET, target.text()));
+        return doc;
+    }
+
+    private static Document common(PageChange change, String kind) {
+        Document doc = new Document();
+        Title title = change.title();
+        doc.add(new StringField(SearchFields.ID, id(change.pageId()), Field.Store.YES));
+        doc.add(new StringField(SearchFields.KIND, kind, Field.Store.YES));
+        doc.add(new StoredField(SearchFields.DISPLAY, title.text()));
+        // Results read title and date from doc values: reading stored fields means decompressing a block per hit.
+        doc.add(new BinaryDocValuesField(SearchFields.DISPLAY, new BytesRef(title.text())));
+        doc.add(new StringField(SearchFields.TITLE_KEY, SearchFields.fold(title.text()), Field.Store.NO));
+        if (!title.name().equals(title.text())) {
+            doc.add(new StringField(SearchFields.TITLE_KEY, SearchFields.fold(title.name()), Field.Store.NO));
+        }
+        doc.add(new StringField(SearchFields.NAMESPACE, title.namespace().key(), Field.Store.YES));
+        doc.add(new StoredField(SearchFields.UPDATED, change.updated().toEpochMilli()));
+        doc.add(new NumericDocValuesField(SearchFields.UPDATED, change.updated().toEpochMilli()));
+        doc.add(new StringField(SearchFields.AUTHOR, change.author(), Field.Store.YES));
+        return doc;
+    }
+
+    static String id(long pageId) {
+        return Long.toString(pageId);
+    }
+
+    /** What a stored document says it redirects to, if it is a redirect. */
+    static Optional<String> redirectTarget(Document stored) {
+        return Optional.ofNullable(stored.get(SearchFields.REDIRECT_TARGET));
+    }
+}

@@ -1,0 +1,69 @@
+package org.clinwiki.search;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/** The index's field names, and what each holds. One document per page. */
+final class SearchFields {
+
+    /** The page id: the document's key. */
+    static final String ID = "id";
+    /** {@link #PAGE} or {@link #REDIRECT}; only pages are search results. */
+    static final String KIND = "kind";
+    static final String PAGE = "page";
+    static final String REDIRECT = "redirect";
+    /** The title as shown, e.g. "Help:Editing" (stored only). */
+    static final String DISPLAY = "display";
+    /** The title's name without namespace, as words. */
+    static final String TITLE = "title";
+    /** The whole title and its name, folded, untokenised: for "this is exactly the title". */
+    static final String TITLE_KEY = "title_key";
+    /** Names of the redirects that lead here, as words, so an old or alternative name finds the page. */
+    static final String REDIRECTS = "redirects";
+    static final String HEADINGS = "headings";
+    /** The page's text as readers see it (no Markdown), stored with offsets for snippets. */
+    static final String BODY = "body";
+    /**
+     * Everything a page says (title, redirects, headings, categories, text) in one field: typed
+     * words must all match here. The smaller fields above only add score, so a search walks one
+     * long postings list per term instead of five.
+     */
+    static final String ALL = "all";
+    /** Category names as words, for matching. */
+    static final String CATEGORIES = "categories";
+    /** Category names exactly, for filters, facet counts (doc values) and display (stored). */
+    static final String CATEGORY = "category";
+    static final String NAMESPACE = "namespace";
+    static final String UPDATED = "updated";
+    static final String AUTHOR = "author";
+    /** Unstemmed words of title, headings and body: the vocabulary for "did you mean". */
+    static final String SPELL = "spell";
+    /** For a redirect: the title it points at, so a later change can update the old target. */
+    static final String REDIRECT_TARGET = "redirect_target";
+
+    /**
+     * Fields that add to a match's score, with their weights, on top of the {@link #ALL} match:
+     * a title match outranks any number of mentions in the text.
+     */
+    static final Map<String, Float> BOOSTED = Map.of(
+            TITLE, 10f,
+            REDIRECTS, 8f,
+            HEADINGS, 3f,
+            CATEGORIES, 3f);
+
+    private SearchFields() {
+    }
+
+    static Analyzer indexAnalyzer() {
+        return new PerFieldAnalyzerWrapper(ClinicalAnalyzer.indexing(), Map.of(SPELL, ClinicalAnalyzer.spelling()));
+    }
+
+    /** Lower case, accents removed, underscores as spaces, runs of space collapsed. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text.replace('_', ' '), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,155 @@
+package org.clinwiki.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.clinwiki.App;
+import org.clinwiki.Config;
+import org.clinwiki.cli.Main;
+import org.clinwiki.page.Replacement;
+import org.clinwiki.testing.TestWiki;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database is the source of truth: the index catches up with what it missed, rebuilds
+ * itself when missing or damaged, and {@code reindex} rebuilds it on demand.
+ */
+class SearchIndexTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void deletingTheIndexDirectoryAndRestartingLosesNothing() throws IOException {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Sepsis_screening", "Screening for sepsis with the qSOFA score.", editor);
+            wiki.save("Stroke_alerts", "Door-to-needle time for stroke.", editor);
+            wiki.awaitSearchable();
+        }
+        deleteTree(data.resolve(SearchIndex.DIRECTORY));
+        try (TestWiki wiki = TestWiki.start(data)) {
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("qsofa")).containsExactly("Sepsis screening");
+            assertThat(wiki.searchTitles("stroke")).containsExactly("Stroke alerts");
+            assertThat(wiki.get("/api/v1/search/suggest?q=sep").json().path("titles").get(0).asText())
+                    .isEqualTo("Sepsis screening");
+        }
+    }
+
+    @Test
+    void changesMadeWhileTheServerWasDownAreCaughtUpOnStart() {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Early_page", "Written while the server ran: heparin.", editor);
+            wiki.awaitSearchable();
+        }
+        // An import from the command line writes to the database only; no index is open.
+        try (App offline = App.open(Config.defaults().withDataDir(data))) {
+            var actor = new org.clinwiki.user.Actor(offline.users().systemAccount("Clinwiki"), "local");
+            offline.pages().replaceAll(actor, java.util.List.of(
+                    new Replacement(Title.parse("Late_page"), "Written offline: warfarin.", "import"),
+                    new Replacement(Title.parse("Early_page"), "Rewritten offline: enoxaparin.", "import")));
+        }
+        try (TestWiki wiki = TestWiki.start(data)) {
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("warfarin")).containsExactly("Late page");
+            assertThat(wiki.searchTitles("enoxaparin")).containsExactly("Early page");
+            assertThat(wiki.searchTitles("heparin")).isEmpty();
+        }
+    }
+
+    @Test
+    void aCorruptIndexIsRebuiltWhileTheServerAnswers() throws IOException {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Insulin_drips", "Titrating insulin infusions by protocol.", editor);
+            wiki.awaitSearchable();
+        }
+        Path index = data.resolve(SearchIndex.DIRECTORY);
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.write(file, "not a Lucene file".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try (TestWiki wiki = TestWiki.start(data)) {
+            assertThat(wiki.get("/api/v1/search?q=insulin").status()).isEqualTo(200);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("insulin")).containsExactly("Insulin drips");
+        }
+    }
+
+    @Test
+    void reindexRebuildsFromScratchWithProgressAndRefusesWhileServing() throws IOException {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            for (int i = 0; i < 5; i++) {
+                wiki.save("Vaccine_lot_" + i, "Lot tracking for vaccines, lot " + i + ".", editor);
+            }
+            wiki.awaitSearchable();
+            StringWriter err = new StringWriter();
+            int refused = Main.run(new String[] {"reindex", "--data", data.toString()}, new PrintWriter(new StringWriter()),
+                    new PrintWriter(err, true));
+            assertThat(refused).isEqualTo(1);
+            assertThat(err.toString()).contains("in use by another Clinwiki process");
+            assertThat(wiki.searchTitles("vaccines")).hasSize(5);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"reindex", "--data", data.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(0);
+        assertThat(err.toString()).contains("indexed 5 of 5 pages");
+        assertThat(out.toString()).startsWith("Indexed 5 pages in");
+        try (TestWiki wiki = TestWiki.start(data)) {
+            assertThat(wiki.searchTitles("vaccines")).hasSize(5);
+        }
+    }
+
+    @Test
+    void administratorsExtendTheVocabularyWithAFileInTheDataDirectory() throws IOException {
+        Files.createDirectories(data);
+        Files.writeString(data.resolve(ClinicalSynonyms.LOCAL_FILE), """
+                # local terms
+                gcs, glasgow coma scale
+                """);
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Neuro_checks", "Record the Glasgow coma scale hourly.", editor);
+            wiki.save("Trauma_bay", "The EHR flowsheet for trauma.", editor);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("GCS")).containsExactly("Neuro checks");
+            // The shipped list still applies.
+            assertThat(wiki.searchTitles("electronic health record")).containsExactly("Trauma bay");
+        }
+    }
+
+    @Test
+    void aBrokenLocalVocabularyIsIgnoredNotFatal() throws IOException {
+        Files.createDirectories(data);
+        Files.writeString(data.resolve(ClinicalSynonyms.LOCAL_FILE), "broken => => =>\n,,,\n");
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Trauma_bay", "The EHR flowsheet for trauma.", editor);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("electronic health record")).containsExactly("Trauma bay");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

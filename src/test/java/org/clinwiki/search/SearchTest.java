@@ -1,0 +1,299 @@
+package org.clinwiki.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.clinwiki.testing.TestWiki;
+import org.clinwiki.testing.TestWiki.Response;
+import org.clinwiki.testing.WikiTestCase;
+import org.clinwiki.user.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Searching as a clinician would, over the API, on a real index in a temporary data directory. */
+class SearchTest extends WikiTestCase {
+
+    private String editor;
+
+    @BeforeAll
+    void articles() {
+        editor = wiki.login("casey", Role.EDITOR);
+        wiki.save("Electronic_health_record", """
+                An electronic health record is the longitudinal record of a patient's care across settings.
+
+                ## Adoption
+                Hospitals adopted these systems quickly after incentive programmes.
+                [[Category:Clinical systems]]
+                """, editor);
+        wiki.save("Computerized_provider_order_entry", """
+                Clinicians enter medication and laboratory orders electronically instead of on paper.
+
+                ## Safety
+                Order entry with dose checking prevents transcription errors.
+                [[Category:Clinical systems]] [[Category:Medication safety]]
+                """, editor);
+        wiki.save("Clinical_documentation", """
+                Notes are written in the EHR; templates and smart phrases speed documentation.
+                The EHR also holds flowsheets. Clinical decision support can read structured notes.
+                [[Category:Clinical systems]]
+                """, editor);
+        wiki.save("Clinical_decision_support", """
+                Alerts, reminders and order sets that help clinicians decide.
+
+                ## Alert fatigue
+                Too many interruptive alerts lead clinicians to override them.
+                [[Category:Clinical decision support]]
+                """, editor);
+        wiki.save("BCMA_scanning_compliance", """
+                Nurses scan the wristband and the medication before giving it; the eMAR records each dose.
+                [[Category:Medication safety]]
+                """, editor);
+        wiki.save("Fast_Healthcare_Interoperability_Resources", """
+                FHIR is a standard from HL7 for exchanging resources over REST APIs.
+                [[Category:Interoperability]]
+                """, editor);
+        wiki.save("Health_information_exchange", """
+                Sharing clinical data between organisations, usually through a regional network.
+                [[Category:Interoperability]]
+                """, editor);
+        wiki.save("Version_2_messaging", """
+                Pipe-delimited HL7 v2 messages still carry most admissions and results. Interoperability depends on them.
+                [[Category:Interoperability]]
+                """, editor);
+        wiki.save("Naïve_Bayes_triage", "A naïve classifier sorts référrals by urgency. [[Category:Analytics]]", editor);
+        wiki.save("Smart_infusion_pumps", "Pumps with a drug library that caps doses.", editor);
+        wiki.save("IV_pump_integration", "#REDIRECT [[Smart infusion pumps]]", editor);
+        wiki.save("Unsafe_markup", "Someone typed <script>alert(1)</script> as an example of an alert script.", editor);
+        wiki.save("Help:Search_tips", "Type abbreviations such as EHR into the search box; no markdown needed.", editor);
+        for (int i = 1; i <= 25; i++) {
+            wiki.save("Order_set_" + i, "Order set " + i + " for the quokkaward protocol. [[Category:Order sets]]", editor);
+        }
+        wiki.awaitSearchable();
+    }
+
+    @Test
+    void titleMatchComesFirst() {
+        assertThat(wiki.searchTitles("clinical decision support")).first().isEqualTo("Clinical decision support");
+        assertThat(wiki.searchTitles("electronic health record")).first().isEqualTo("Electronic health record");
+    }
+
+    @Test
+    void abbreviationFindsItsExpansion() {
+        assertThat(wiki.searchTitles("CPOE")).first().isEqualTo("Computerized provider order entry");
+        assertThat(wiki.searchTitles("ehr")).first().isEqualTo("Electronic health record");
+        assertThat(wiki.searchTitles("ehr")).contains("Clinical documentation");
+        assertThat(wiki.searchTitles("HIE")).containsExactly("Health information exchange");
+    }
+
+    @Test
+    void expansionFindsItsAbbreviation() {
+        assertThat(wiki.searchTitles("bar code medication administration")).containsExactly("BCMA scanning compliance");
+        assertThat(wiki.searchTitles("electronic medication administration record")).contains("BCMA scanning compliance");
+        assertThat(wiki.searchTitles("electronic health record")).contains("Clinical documentation");
+    }
+
+    @Test
+    void shortTokensStemsAndAccentsMatch() {
+        assertThat(wiki.searchTitles("HL7")).contains("Fast Healthcare Interoperability Resources", "Version 2 messaging");
+        assertThat(wiki.searchTitles("v2")).containsExactly("Version 2 messaging");
+        assertThat(wiki.searchTitles("alerting")).contains("Clinical decision support");
+        assertThat(wiki.searchTitles("naive referrals")).containsExactly("Naïve Bayes triage");
+        assertThat(wiki.searchTitles("patients")).contains("Electronic health record");
+    }
+
+    @Test
+    void redirectTitleFindsItsTarget() {
+        assertThat(wiki.searchTitles("integration")).containsExactly("Smart infusion pumps");
+    }
+
+    @Test
+    void headingsAndCategoriesAreSearched() {
+        assertThat(wiki.searchTitles("adoption")).first().isEqualTo("Electronic health record");
+        assertThat(wiki.searchTitles("medication safety")).contains("BCMA scanning compliance", "Computerized provider order entry");
+    }
+
+    @Test
+    void resultCarriesSnippetScoreCategoriesAndUpdated() {
+        JsonNode hit = wiki.search("wristband").path("results").get(0);
+        assertThat(hit.path("title").asText()).isEqualTo("BCMA scanning compliance");
+        assertThat(hit.path("snippet").asText()).contains("<mark>wristband</mark>");
+        assertThat(hit.path("score").asDouble()).isPositive();
+        assertThat(hit.path("categories").get(0).asText()).isEqualTo("Medication safety");
+        assertThat(hit.path("updated").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void snippetsEscapePageTextAndMarkOnlyMatches() {
+        String snippet = wiki.search("script example").path("results").get(0).path("snippet").asText();
+        assertThat(snippet).contains("&lt;<mark>script</mark>&gt;alert(1)").doesNotContain("<script");
+        assertThat(snippet.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<");
+        assertThat(snippet).contains("<mark>example</mark>");
+    }
+
+    @Test
+    void quotedPhraseMatchesWordsInOrder() {
+        assertThat(wiki.searchTitles("\"order entry\"")).contains("Computerized provider order entry");
+        assertThat(wiki.searchTitles("\"entry order\"")).isEmpty();
+    }
+
+    @Test
+    void minusExcludesAWord() {
+        assertThat(wiki.searchTitles("interoperability")).contains("Fast Healthcare Interoperability Resources");
+        assertThat(wiki.searchTitles("interoperability -FHIR"))
+                .contains("Version 2 messaging").doesNotContain("Fast Healthcare Interoperability Resources");
+        assertThat(wiki.searchTitles("-quokkaward category:\"Order sets\"")).isEmpty();
+    }
+
+    @Test
+    void titleAndCategoryPrefixesNarrowTheSearch() {
+        assertThat(wiki.searchTitles("title:exchange")).containsExactly("Health information exchange");
+        assertThat(wiki.searchTitles("title:clinical")).containsExactlyInAnyOrder("Clinical documentation", "Clinical decision support");
+        assertThat(wiki.searchTitles("hl7 category:interoperability")).containsExactlyInAnyOrder(
+                "Fast Healthcare Interoperability Resources", "Version 2 messaging");
+        assertThat(wiki.searchTitles("clinicians", "category=Medication%20safety")).containsExactly("Computerized provider order entry");
+    }
+
+    @Test
+    void categoriesOfAllMatchesAreCountedForFiltering() {
+        JsonNode categories = wiki.search("medication").path("categories");
+        List<String> counted = new ArrayList<>();
+        categories.forEach(c -> counted.add(c.path("name").asText() + "=" + c.path("count").asInt()));
+        assertThat(counted).startsWith("Medication safety=2");
+    }
+
+    @Test
+    void namespaceParameterChoosesWhereToLook() {
+        assertThat(wiki.searchTitles("tips")).containsExactly("Help:Search tips");
+        assertThat(wiki.searchTitles("tips", "namespace=main")).isEmpty();
+        assertThat(wiki.searchTitles("ehr", "namespace=help")).containsExactly("Help:Search tips");
+        assertThat(wiki.searchTitles("tips", "namespace=main,help")).containsExactly("Help:Search tips");
+        assertThat(wiki.get("/api/v1/search?q=x&namespace=nowhere").errorCode()).isEqualTo("invalid_namespace");
+    }
+
+    @Test
+    void pagingWalksThroughAllResultsOnce() {
+        Set<String> seen = new HashSet<>();
+        int total = wiki.search("quokkaward").path("total").asInt();
+        assertThat(total).isEqualTo(25);
+        for (int offset = 0; offset < 30; offset += 10) {
+            List<String> page = wiki.searchTitles("quokkaward", "limit=10", "offset=" + offset);
+            assertThat(page).hasSize(offset < 20 ? 10 : 5);
+            assertThat(seen.addAll(page)).isTrue();
+        }
+        assertThat(seen).hasSize(25);
+        assertThat(wiki.searchTitles("quokkaward", "offset=40")).isEmpty();
+        assertThat(wiki.get("/api/v1/search?q=quokkaward&limit=0").status()).isEqualTo(400);
+        assertThat(wiki.get("/api/v1/search?q=quokkaward&limit=101").status()).isEqualTo(400);
+        assertThat(wiki.get("/api/v1/search?q=quokkaward&offset=-1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void misspelledWordsGetACorrectedQuery() {
+        assertThat(wiki.search("elecronic helth record").path("suggestion").asText()).isEqualTo("electronic health record");
+        assertThat(wiki.search("wristbnd scanning").path("suggestion").asText()).isEqualTo("wristband scanning");
+        assertThat(wiki.search("electronic health record").path("suggestion").isNull()).isTrue();
+        // An abbreviation from the clinical vocabulary is not a misspelling, even if no page uses it.
+        assertThat(wiki.search("SNOMED").path("suggestion").isNull()).isTrue();
+    }
+
+    @Test
+    void autocompleteOffersTitlesByPrefixThenInfix() {
+        JsonNode titles = wiki.get("/api/v1/search/suggest?q=clin").json().path("titles");
+        assertThat(titles.get(0).asText()).startsWith("Clinical");
+        List<String> infix = new ArrayList<>();
+        wiki.get("/api/v1/search/suggest?q=health").json().path("titles").forEach(t -> infix.add(t.asText()));
+        assertThat(infix).startsWith("Health information exchange")
+                .contains("Electronic health record", "Fast Healthcare Interoperability Resources");
+        List<String> accents = new ArrayList<>();
+        wiki.get("/api/v1/search/suggest?q=naive").json().path("titles").forEach(t -> accents.add(t.asText()));
+        assertThat(accents).containsExactly("Naïve Bayes triage");
+        assertThat(wiki.get("/api/v1/search/suggest?q=").json().path("titles")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"", "\"unbalanced quote", "-", "- -", "--", "title:", "category:", "title:\"\"",
+            "category:\"never closed", "-\"", "(((", ")", "AND OR NOT", "*", "?", "ehr*", "fo?", "\\", "/", "~2",
+            "^3", "[[Link]]", "<script>alert(1)</script>", "💊💉", "🏥 hospital", "\u0000", "\u202Eevil", "ﷺ",
+            "ß", "İstanbul", "a:b:c", "title:title:title", "\"\"\"\"", "%", "%25", "&&", "||", "!", "{}", "category:a/b"})
+    void anythingTypedGetsACleanAnswer(String query) {
+        Response response = wiki.get("/api/v1/search?q=" + TestWiki.encode(query));
+        assertThat(response.status()).as(query).isIn(200, 400);
+        if (response.status() == 200) {
+            assertThat(response.json().path("total").isNumber()).isTrue();
+        } else {
+            assertThat(response.errorCode()).isNotBlank();
+        }
+        assertThat(wiki.get("/search?fulltext=1&q=" + TestWiki.encode(query)).status()).as(query).isIn(200, 400);
+        assertThat(wiki.get("/api/v1/search/suggest?q=" + TestWiki.encode(query)).status()).as(query).isEqualTo(200);
+    }
+
+    @Test
+    void overlongOrOvercomplexQueriesAreRefused() {
+        Response long5000 = wiki.get("/api/v1/search?q=" + "a".repeat(5000));
+        assertThat(long5000.status()).isEqualTo(400);
+        assertThat(long5000.errorCode()).isEqualTo("query_too_long");
+        Response manyWords = wiki.get("/api/v1/search?q=" + TestWiki.encode("ehr ".repeat(70)));
+        assertThat(manyWords.status()).isEqualTo(400);
+        assertThat(manyWords.errorCode()).isEqualTo("query_too_complex");
+        assertThat(wiki.get("/api/v1/search?q=").errorCode()).isEqualTo("missing_query");
+        assertThat(wiki.get("/api/v1/search/suggest?q=" + "b".repeat(5000)).status()).isEqualTo(200);
+        assertThat(wiki.searchTitles("wristband")).isNotEmpty();
+    }
+
+    @Test
+    void aSaveIsSearchableWithinASecondAndRemovedTextStopsMatching() throws Exception {
+        wiki.save("Zymurgy_in_informatics", "Fermentation logs mention zymurgy and kombucha.", editor);
+        long saved = System.nanoTime();
+        assertThat(pollUntilFound("zymurgy", "Zymurgy in informatics")).isTrue();
+        long visibleAfterMillis = (System.nanoTime() - saved) / 1_000_000;
+        // Functional bound only (machines are noisy); the benchmark reports the real figure.
+        assertThat(visibleAfterMillis).isLessThan(5_000);
+
+        wiki.save("Zymurgy_in_informatics", "Fermentation logs mention only kefir now.", editor);
+        assertThat(pollUntil(() -> wiki.searchTitles("kombucha").isEmpty())).isTrue();
+        assertThat(wiki.searchTitles("kefir")).containsExactly("Zymurgy in informatics");
+    }
+
+    @Test
+    void deletedPagesDisappearAndRestoredPagesReturn() throws Exception {
+        String admin = wiki.login("adele", Role.ADMIN);
+        wiki.save("Obsolete_interface", "The xylophonix interface was retired.", editor);
+        assertThat(pollUntilFound("xylophonix", "Obsolete interface")).isTrue();
+        assertThat(wiki.delete("/api/v1/pages/Obsolete_interface", admin).status()).isIn(200, 204);
+        assertThat(pollUntil(() -> wiki.searchTitles("xylophonix").isEmpty())).isTrue();
+        assertThat(wiki.get("/api/v1/search/suggest?q=obsolete").json().path("titles")).isEmpty();
+        assertThat(wiki.post("/api/v1/pages/Obsolete_interface/restore", admin, "").status()).isEqualTo(200);
+        assertThat(pollUntilFound("xylophonix", "Obsolete interface")).isTrue();
+    }
+
+    @Test
+    void retargetedRedirectMovesItsTitleToTheNewTarget() throws Exception {
+        wiki.save("Alpha_target", "First page.", editor);
+        wiki.save("Beta_target", "Second page.", editor);
+        wiki.save("Wobbleflange", "#REDIRECT [[Alpha target]]", editor);
+        assertThat(pollUntilFound("wobbleflange", "Alpha target")).isTrue();
+        wiki.save("Wobbleflange", "#REDIRECT [[Beta target]]", editor);
+        assertThat(pollUntil(() -> wiki.searchTitles("wobbleflange").equals(List.of("Beta target")))).isTrue();
+    }
+
+    private boolean pollUntilFound(String query, String title) throws InterruptedException {
+        return pollUntil(() -> wiki.searchTitles(query).contains(title));
+    }
+
+    private static boolean pollUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}
