@@ -47,20 +47,20 @@ final class PageDocument {
         doc.add(new TextField(SearchFields.TITLE, title.name(), Field.Store.NO));
         doc.add(new Field(SearchFields.ALL, title.name(), ALL_TYPE));
         for (Title redirect : redirects) {
-            doc.add(new TextField(SearchFields.REDIRECTS, redirect.name(), Field.Store.NO));
+            doc.add(new TextField(SearchFields.TITLE, redirect.name(), Field.Store.NO));
             doc.add(new Field(SearchFields.ALL, redirect.name(), ALL_TYPE));
         }
         StringBuilder headings = new StringBuilder();
         for (Heading heading : parsed.headings()) {
             headings.append(heading.text()).append('\n');
         }
-        doc.add(new TextField(SearchFields.HEADINGS, headings.toString(), Field.Store.NO));
+        doc.add(new TextField(SearchFields.OUTLINE, headings.toString(), Field.Store.NO));
         doc.add(new Field(SearchFields.BODY, parsed.text(), BODY_TYPE));
         // The text already holds the headings.
         doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
         for (String category : parsed.categories()) {
             doc.add(new Field(SearchFields.ALL, category, ALL_TYPE));
-            doc.add(new TextField(SearchFields.CATEGORIES, category, Field.Store.NO));
+            doc.add(new TextField(SearchFields.OUTLINE, category, Field.Store.NO));
             doc.add(new StringField(SearchFields.CATEGORY, category, Field.Store.YES));
             doc.add(new SortedSetDocValuesField(SearchFields.CATEGORY, new BytesRef(category)));
         }

@@ -17,13 +17,15 @@ final class SearchFields {
     static final String REDIRECT = "redirect";
     /** The title as shown, e.g. "Help:Editing" (stored only). */
     static final String DISPLAY = "display";
-    /** The title's name without namespace, as words. */
+    /**
+     * The title's name without namespace, and the names of redirects that lead here, as words:
+     * an old or alternative name is a title too.
+     */
     static final String TITLE = "title";
     /** The whole title and its name, folded, untokenised: for "this is exactly the title". */
     static final String TITLE_KEY = "title_key";
-    /** Names of the redirects that lead here, as words, so an old or alternative name finds the page. */
-    static final String REDIRECTS = "redirects";
-    static final String HEADINGS = "headings";
+    /** Headings and category names, as words: what the page says it is about. */
+    static final String OUTLINE = "outline";
     /** The page's text as readers see it (no Markdown), stored with offsets for snippets. */
     static final String BODY = "body";
     /**
@@ -32,8 +34,6 @@ final class SearchFields {
      * long postings list per term instead of five.
      */
     static final String ALL = "all";
-    /** Category names as words, for matching. */
-    static final String CATEGORIES = "categories";
     /** Category names exactly, for filters, facet counts (doc values) and display (stored). */
     static final String CATEGORY = "category";
     static final String NAMESPACE = "namespace";
@@ -46,13 +46,12 @@ final class SearchFields {
 
     /**
      * Fields that add to a match's score, with their weights, on top of the {@link #ALL} match:
-     * a title match outranks any number of mentions in the text.
+     * a title match outranks any number of mentions in the text. Few fields on purpose: every
+     * one costs a term lookup per query word.
      */
     static final Map<String, Float> BOOSTED = Map.of(
             TITLE, 10f,
-            REDIRECTS, 8f,
-            HEADINGS, 3f,
-            CATEGORIES, 3f);
+            OUTLINE, 3f);
 
     private SearchFields() {
     }

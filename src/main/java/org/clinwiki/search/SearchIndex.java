@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndex implements AutoCloseable {
 
     /** Bump when documents or analysis change; an index of another layout is rebuilt on open. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2";
     static final String DIRECTORY = "index";
 
     private static final String SEQ_KEY = "clinwiki.seq";

@@ -18,7 +18,10 @@ public record SearchRequest(String query, Optional<String> category, Set<Namespa
         namespaces = Set.copyOf(namespaces);
     }
 
+    /** Results per request unless asked otherwise: ten, as MediaWiki's search API. */
+    public static final int DEFAULT_LIMIT = 10;
+
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, Optional.empty(), CONTENT, 20, 0);
+        return new SearchRequest(query, Optional.empty(), CONTENT, DEFAULT_LIMIT, 0);
     }
 }

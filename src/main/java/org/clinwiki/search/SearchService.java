@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -23,7 +24,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -73,6 +74,12 @@ public final class SearchService {
     private final QueryBuilder expanding;
     private final QueryBuilder exact;
     private final DirectSpellChecker speller = new DirectSpellChecker();
+    /**
+     * Searches are CPU-bound: more at once than there are cores only makes every one of them
+     * slower, and the operating system's time slicing turns that into long tails. Searches
+     * beyond the core count wait their turn, first come first served.
+     */
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     public SearchService(SearchIndex index, ClinicalSynonyms synonyms, Sanitizer sanitizer) {
         this.index = index;
@@ -102,20 +109,22 @@ public final class SearchService {
             throw new InvalidInputException("query_too_complex",
                     "A search can have at most " + MAX_PARTS + " words, phrases and filters.");
         }
-        Optional<Query> query = build(typed, request, true);
-        Optional<Query> matching = build(typed, request, false);
+        Optional<Query> query = build(typed, request);
+        running.acquireUninterruptibly();
         try {
             return index.withSearcher(searcher -> {
                 Optional<String> suggestion = suggestion(searcher.getIndexReader(), typed);
                 if (query.isEmpty()) {
                     return new SearchResults(0, List.of(), suggestion, List.of(), request.offset(), request.limit());
                 }
-                return run(searcher, query.get(), matching.orElseThrow(), request, suggestion);
+                return run(searcher, query.get(), request, suggestion);
             });
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidInputException("query_too_complex", "The search expands to too many terms; use fewer words.");
         } catch (IOException e) {
             throw new UncheckedIOException("Search failed reading the index", e);
+        } finally {
+            running.release();
         }
     }
 
@@ -132,12 +141,8 @@ public final class SearchService {
         return typed.length() > MAX_QUERY_CHARS ? Optional.empty() : index.titles().exact(typed);
     }
 
-    /**
-     * The query for the typed text and filters. {@code ranked}: with the clauses that only add
-     * score (title, redirects, headings, categories, exact title); without them it matches the
-     * same pages more cheaply, for counting.
-     */
-    private Optional<Query> build(UserQuery typed, SearchRequest request, boolean ranked) {
+    /** The query for the typed text and filters; empty when nothing typed can match. */
+    private Optional<Query> build(UserQuery typed, SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean scored = false;
         boolean any = false;
@@ -148,7 +153,7 @@ public final class SearchService {
             // Together, so a multi-word synonym ("electronic health record") can match across words.
             Query matched = expanding.createBooleanQuery(PLACEHOLDER, String.join(" ", words), Occur.MUST);
             if (matched != null) {
-                query.add(acrossFields(matched, ranked), Occur.MUST);
+                query.add(acrossFields(matched), Occur.MUST);
                 scored = true;
                 any = true;
             }
@@ -162,7 +167,7 @@ public final class SearchService {
                     }
                     Query q = part.phrase() ? exact.createPhraseQuery(PLACEHOLDER, part.text())
                             : expanding.createBooleanQuery(PLACEHOLDER, part.text(), Occur.MUST);
-                    yield q == null ? null : acrossFields(q, ranked);
+                    yield q == null ? null : acrossFields(q);
                 }
                 case TITLE -> part.phrase() ? exact.createPhraseQuery(SearchFields.TITLE, part.text())
                         : expanding.createBooleanQuery(SearchFields.TITLE, part.text(), Occur.MUST);
@@ -183,7 +188,7 @@ public final class SearchService {
         if (!scored) {
             query.add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        if (ranked && typed.isPlain()) {
+        if (typed.isPlain()) {
             query.add(new BoostQuery(new TermQuery(new Term(SearchFields.TITLE_KEY, SearchFields.fold(typed.text()))),
                     EXACT_TITLE_BOOST), Occur.SHOULD);
         }
@@ -201,18 +206,18 @@ public final class SearchService {
     }
 
     /** Moves each term or phrase of a query built on the placeholder field onto the real fields. */
-    private static Query acrossFields(Query query, boolean ranked) {
+    private static Query acrossFields(Query query) {
         return switch (query) {
             case BooleanQuery bool -> {
                 BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
                 for (BooleanClause clause : bool.clauses()) {
-                    copy.add(acrossFields(clause.query(), ranked), clause.occur());
+                    copy.add(acrossFields(clause.query()), clause.occur());
                 }
                 yield copy.build();
             }
-            case BoostQuery boost -> new BoostQuery(acrossFields(boost.getQuery(), ranked), boost.getBoost());
-            case TermQuery term -> bestField(ranked, field -> new TermQuery(new Term(field, term.getTerm().bytes())));
-            case PhraseQuery phrase -> bestField(ranked, field -> {
+            case BoostQuery boost -> new BoostQuery(acrossFields(boost.getQuery()), boost.getBoost());
+            case TermQuery term -> bestField(field -> new TermQuery(new Term(field, term.getTerm().bytes())));
+            case PhraseQuery phrase -> bestField(field -> {
                 PhraseQuery.Builder copy = new PhraseQuery.Builder().setSlop(phrase.getSlop());
                 Term[] terms = phrase.getTerms();
                 int[] positions = phrase.getPositions();
@@ -221,7 +226,7 @@ public final class SearchService {
                 }
                 return copy.build();
             });
-            case SynonymQuery synonym -> bestField(ranked, field -> {
+            case SynonymQuery synonym -> bestField(field -> {
                 SynonymQuery.Builder copy = new SynonymQuery.Builder(field);
                 synonym.getTerms().forEach(term -> copy.addTerm(new Term(field, term.bytes())));
                 return copy.build();
@@ -231,10 +236,7 @@ public final class SearchService {
     }
 
     /** A term or phrase must be in {@link SearchFields#ALL}; found in the title, redirects, headings or categories too, it scores more. */
-    private static Query bestField(boolean ranked, java.util.function.Function<String, Query> perField) {
-        if (!ranked) {
-            return perField.apply(SearchFields.ALL);
-        }
+    private static Query bestField(java.util.function.Function<String, Query> perField) {
         List<Query> boosts = new ArrayList<>();
         for (Map.Entry<String, Float> field : SearchFields.BOOSTED.entrySet()) {
             boosts.add(new BoostQuery(perField.apply(field.getKey()), field.getValue()));
@@ -253,13 +255,15 @@ public final class SearchService {
         }
     }
 
-    private SearchResults run(IndexSearcher searcher, Query query, Query matching, SearchRequest request,
-                              Optional<String> suggestion) throws IOException {
+    private SearchResults run(IndexSearcher searcher, Query query, SearchRequest request, Optional<String> suggestion)
+            throws IOException {
         int wanted = request.offset() + request.limit();
-        // Two passes are cheaper than one: ranking may skip pages that cannot reach the top
-        // (block-max WAND), and counting (total, categories) needs no scores.
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
-        CategoryCounter.Counts counts = searcher.search(new ConstantScoreQuery(matching), CategoryCounter.manager());
+        // One pass ranks, counts and tallies categories: the phrase matching that synonym
+        // expansions need is the dominant cost, and a second counting pass would repeat it.
+        Object[] collected = searcher.search(query, new MultiCollectorManager(
+                new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), CategoryCounter.manager()));
+        TopDocs top = (TopDocs) collected[0];
+        CategoryCounter.Counts counts = (CategoryCounter.Counts) collected[1];
         ScoreDoc[] slice = request.offset() >= top.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
         String[] snippets = highlighter(searcher).highlight(SearchFields.BODY, query, new TopDocs(top.totalHits, slice),

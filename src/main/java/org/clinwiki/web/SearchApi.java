@@ -6,6 +6,7 @@ import java.util.List;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.search.CategoryCount;
 import org.clinwiki.search.SearchHit;
+import org.clinwiki.search.SearchRequest;
 import org.clinwiki.search.SearchResults;
 import org.clinwiki.search.SearchService;
 
@@ -24,7 +25,7 @@ final class SearchApi {
         if (Requests.query(ctx, "q").isBlank()) {
             throw new InvalidInputException("missing_query", "Give the words to search for in q.");
         }
-        SearchResults results = search.search(SearchRequests.from(ctx));
+        SearchResults results = search.search(SearchRequests.from(ctx, SearchRequest.DEFAULT_LIMIT));
         ctx.json(new ResultsJson(results.total(), results.hits().stream().map(HitJson::of).toList(),
                 results.suggestion().orElse(null), results.categories(), results.offset(), results.limit()));
     }

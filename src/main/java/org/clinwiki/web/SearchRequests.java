@@ -12,17 +12,16 @@ import org.clinwiki.title.Namespace;
 /** Reads {@code q}, {@code category}, {@code namespace}, {@code limit} and {@code offset} into a search, for the API and the page alike. */
 final class SearchRequests {
 
-    static final int DEFAULT_LIMIT = 20;
-
     private SearchRequests() {
     }
 
-    static SearchRequest from(Context ctx) {
+    /** A search from the request; {@code defaultLimit} results unless {@code limit} says otherwise. */
+    static SearchRequest from(Context ctx, int defaultLimit) {
         String category = Requests.query(ctx, "category").strip();
         return new SearchRequest(Requests.query(ctx, "q"),
                 category.isEmpty() ? Optional.empty() : Optional.of(category),
                 namespaces(Requests.query(ctx, "namespace")),
-                Requests.bounded(ctx, "limit", DEFAULT_LIMIT, 1, SearchService.MAX_LIMIT),
+                Requests.bounded(ctx, "limit", defaultLimit, 1, SearchService.MAX_LIMIT),
                 Requests.bounded(ctx, "offset", 0, 0, SearchService.MAX_OFFSET));
     }
 

@@ -27,6 +27,9 @@ import org.clinwiki.web.view.SearchView;
  */
 final class SearchViews {
 
+    /** Results per page on the search page, as MediaWiki's. */
+    static final int PAGE_SIZE = 20;
+
     private final SearchService search;
     private final PageReader reader;
     private final Layout layout;
@@ -52,7 +55,7 @@ final class SearchViews {
             ctx.redirect("/wiki/" + exact.get().urlPath(), HttpStatus.FOUND);
             return;
         }
-        SearchRequest request = SearchRequests.from(ctx);
+        SearchRequest request = SearchRequests.from(ctx, PAGE_SIZE);
         SearchResults results = search.search(request);
         layout.render(ctx, "search.jte", view(request, results, exact));
     }
@@ -102,7 +105,7 @@ final class SearchViews {
         if (offset > 0) {
             url.append("&offset=").append(offset);
         }
-        if (limit != SearchRequests.DEFAULT_LIMIT) {
+        if (limit != PAGE_SIZE) {
             url.append("&limit=").append(limit);
         }
         return url.toString();

@@ -181,6 +181,7 @@ class SearchTest extends WikiTestCase {
         Set<String> seen = new HashSet<>();
         int total = wiki.search("quokkaward").path("total").asInt();
         assertThat(total).isEqualTo(25);
+        assertThat(wiki.searchTitles("quokkaward")).as("ten by default").hasSize(10);
         for (int offset = 0; offset < 30; offset += 10) {
             List<String> page = wiki.searchTitles("quokkaward", "limit=10", "offset=" + offset);
             assertThat(page).hasSize(offset < 20 ? 10 : 5);
