@@ -30,7 +30,7 @@ public final class FirstRun {
     /** Seeds an empty wiki. Returns the administrator's one-time password if it created the account. */
     public static Optional<String> prepare(App app) {
         Optional<String> password = Optional.empty();
-        if (!app.users().hasAnyAccount()) {
+        if (!app.users().hasAnyAdmin()) {
             password = Optional.of(app.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
         }
         if (!app.reader().hasAnyPage()) {

@@ -233,8 +233,9 @@ public final class UserService {
         return database.reader().withExtension(AuditStore.class, log -> log.list(before, action, limit));
     }
 
-    public boolean hasAnyAccount() {
-        return database.reader().withExtension(UserStore.class, UserStore::count) > 0;
+    /** Whether someone can administer the wiki (an import alone creates only the system account). */
+    public boolean hasAnyAdmin() {
+        return database.reader().withExtension(UserStore.class, UserStore::countActiveAdmins) > 0;
     }
 
     private User insert(String name, String displayName, String credentials, Role role, AccountStatus status,

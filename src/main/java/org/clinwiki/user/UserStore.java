@@ -74,9 +74,6 @@ public interface UserStore {
     @SqlQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active'")
     int countActiveAdmins();
 
-    @SqlQuery("SELECT COUNT(*) FROM users")
-    int count();
-
     final class UserMapper implements RowMapper<User> {
         @Override
         public User map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -94,6 +94,17 @@ class CommandLineTest {
     }
 
     @Test
+    void aWikiImportedBeforeItsFirstStartStillGetsAnAdministrator(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("Alert_fatigue.md"), "Too many alerts.");
+        assertThat(run("", "import", "markdown", folder.toString(), "--data", dataDir.toString()).exitCode()).isZero();
+        try (App app = open()) {
+            assertThat(org.clinwiki.FirstRun.prepare(app)).isPresent();
+            assertThat(app.users().hasAnyAdmin()).isTrue();
+            assertThat(org.clinwiki.FirstRun.prepare(app)).as("only once").isEmpty();
+        }
+    }
+
+    @Test
     void importMarkdownCreatesPagesReportsFailuresAndGoesOn(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("Clinical_decision_support.md"), "CDS text [[Category:CDS]]");
         Files.writeString(folder.resolve("Category:CDS.md"), "The CDS category.");
