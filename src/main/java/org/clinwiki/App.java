@@ -87,10 +87,10 @@ public final class App implements AutoCloseable {
         Permissions permissions = new Permissions(clock);
         Tokens tokens = new Tokens();
         UserService users = new UserService(database, new Passwords(), tokens, permissions, clock,
-                config.tokenLifetime(), config.registration());
+                config.tokenLifetime(), config.registration(), config.limits());
         IndexTrigger indexTrigger = new IndexTrigger();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
-                config.maxPageBytes(), indexTrigger);
+                config.maxPageBytes(), config.limits().editsPerMinute(), indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);

@@ -9,36 +9,55 @@ import org.clinwiki.user.RegistrationMode;
  *
  * @param host             address to listen on
  * @param port             HTTP port; 0 picks a free one (tests)
- * @param dataDir          holds the database (and later the search index)
+ * @param dataDir          holds the database and the search index
  * @param maxPageBytes     largest page text accepted, in UTF-8 bytes
  * @param renderCacheBytes memory bound for cached renderings
  * @param readConnections  size of the read-only connection pool
  * @param tokenLifetime    how long a login token stays valid
  * @param registration     who may create accounts through the site
+ * @param limits           how fast logins may fail and edits may come
  */
 public record Config(String host, int port, Path dataDir, long maxPageBytes, long renderCacheBytes,
-                     int readConnections, Duration tokenLifetime, RegistrationMode registration) {
+                     int readConnections, Duration tokenLifetime, RegistrationMode registration, Limits limits) {
+
+    /**
+     * Throttling. Failed logins: at most {@code loginFailuresPerAccount} for one account name and
+     * {@code loginFailuresPerAddress} from one address per {@code loginWindow}; further attempts
+     * answer 429 until the window lets more through. Saves and reverts: {@code editsPerMinute}
+     * per user, with bursts of as many.
+     */
+    public record Limits(int loginFailuresPerAccount, int loginFailuresPerAddress, Duration loginWindow, int editsPerMinute) {
+
+        public static Limits defaults() {
+            return new Limits(5, 30, Duration.ofMinutes(15), 30);
+        }
+    }
 
     public static final long MIB = 1024 * 1024;
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, Path.of("data"), 2 * MIB, 64 * MIB, 4, Duration.ofDays(30),
-                RegistrationMode.APPROVAL);
+                RegistrationMode.APPROVAL, Limits.defaults());
     }
 
     public Config withHost(String newHost) {
-        return new Config(newHost, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+        return new Config(newHost, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration, limits);
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+        return new Config(host, newPort, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration, limits);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(host, port, newDataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration);
+        return new Config(host, port, newDataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration, limits);
+    }
+
+    public Config withLimits(Limits newLimits) {
+        return new Config(host, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, registration,
+                newLimits);
     }
 
     public Config withRegistration(RegistrationMode mode) {
-        return new Config(host, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, mode);
+        return new Config(host, port, dataDir, maxPageBytes, renderCacheBytes, readConnections, tokenLifetime, mode, limits);
     }
 }

@@ -30,6 +30,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Who may create accounts: open, approval or closed (default: ${DEFAULT-VALUE}).")
     String registration;
 
+    @Option(names = "--edits-per-minute", defaultValue = "${env:CLINWIKI_EDITS_PER_MINUTE:-30}",
+            description = "Saves and reverts one user may make per minute (default: ${DEFAULT-VALUE}).")
+    int editsPerMinute;
+
+    @Option(names = "--login-failures", defaultValue = "${env:CLINWIKI_LOGIN_FAILURES:-5}",
+            description = "Failed logins allowed per account per 15 minutes before 429 (default: ${DEFAULT-VALUE}).")
+    int loginFailures;
+
+    @Option(names = "--login-failures-per-address", defaultValue = "${env:CLINWIKI_LOGIN_FAILURES_PER_ADDRESS:-30}",
+            description = "Failed logins allowed per client address per 15 minutes before 429 (default: ${DEFAULT-VALUE}).")
+    int loginFailuresPerAddress;
+
     @Spec
     CommandSpec spec;
 
@@ -37,7 +49,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RegistrationMode mode = RegistrationMode.ofKey(registration).orElseThrow(() ->
                 new CommandFailedException("--registration must be open, approval or closed."));
-        Config config = data.config().withPort(port).withHost(host).withRegistration(mode);
+        if (editsPerMinute < 1 || loginFailures < 1 || loginFailuresPerAddress < 1) {
+            throw new CommandFailedException("--edits-per-minute, --login-failures and --login-failures-per-address must be at least 1.");
+        }
+        Config.Limits limits = new Config.Limits(loginFailures, loginFailuresPerAddress, Config.Limits.defaults().loginWindow(),
+                editsPerMinute);
+        Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits);
         PrintWriter out = spec.commandLine().getOut();
         App app = App.open(config);
         Optional<String> adminPassword = FirstRun.prepare(app);

@@ -1,6 +1,7 @@
 package org.clinwiki.page;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.clinwiki.user.AuditStore;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
+import org.clinwiki.user.Throttle;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +43,11 @@ public final class PageService {
     private final Clock clock;
     private final long maxPageBytes;
     private final PageListener listener;
+    private final Throttle edits;
 
     public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
-                       Clock clock, long maxPageBytes, PageListener listener) {
+                       Clock clock, long maxPageBytes, int editsPerMinute, PageListener listener) {
+        this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;
@@ -62,6 +66,7 @@ public final class PageService {
             throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
         }
         checkSize(edit.markdown());
+        throttle(actor);
         String text = PageText.normalize(edit.markdown());
         String summary = PageText.summary(edit.summary());
         // Rendering happens before taking the write lock; only a merge renders again inside it. The
@@ -188,8 +193,14 @@ public final class PageService {
         return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
     }
 
+    // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
+    private void throttle(Actor actor) {
+        edits.take("user:" + actor.user().id(), "too_many_edits", "You are saving faster than this wiki allows.");
+    }
+
     /** Makes a new revision whose text equals revision {@code revisionId}; history is kept. */
     public SaveResult revert(Actor actor, Title title, long revisionId, String reason) {
+        throttle(actor);
         String why = PageText.summary(reason);
         Saved saved = database.writer().inTransaction(handle -> {
             PageStore pages = handle.attach(PageStore.class);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.clinwiki.ConflictException;
+import org.clinwiki.Config;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.jdbi.v3.core.Handle;
@@ -28,9 +29,13 @@ public final class UserService {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final RegistrationMode registration;
+    private final Throttle accountFailures;
+    private final Throttle addressFailures;
 
     public UserService(Database database, Passwords passwords, Tokens tokens, Permissions permissions, Clock clock,
-                       Duration tokenLifetime, RegistrationMode registration) {
+                       Duration tokenLifetime, RegistrationMode registration, Config.Limits limits) {
+        this.accountFailures = new Throttle(limits.loginFailuresPerAccount(), limits.loginWindow());
+        this.addressFailures = new Throttle(limits.loginFailuresPerAddress(), limits.loginWindow());
         this.database = database;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -96,12 +101,19 @@ public final class UserService {
      */
     public Login login(String name, String password, String address, TokenKind kind) {
         Instant now = clock.instant();
+        String account = "account:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
+        String from = "address:" + address;
+        // Refused before the password is checked: guessing costs the guesser, not our CPU.
+        accountFailures.check(account, "too_many_login_failures", "Too many failed logins for this account.");
+        addressFailures.check(from, "too_many_login_failures", "Too many failed logins from your address.");
         Optional<User> found = find(name == null ? "" : name.strip());
         boolean valid = found.filter(user -> user.status() != AccountStatus.SYSTEM)
                 .map(user -> passwords.verify(password == null ? "" : password,
                         database.reader().withExtension(UserStore.class, users -> users.passwordHash(user.id()))))
                 .orElseGet(() -> passwords.verifyNothing(password == null ? "" : password));
         if (!valid) {
+            accountFailures.spend(account);
+            addressFailures.spend(from);
             database.writer().useHandle(handle -> handle.attach(AuditStore.class).insert(now,
                     found.map(User::id).orElse(null), name == null ? "" : name, "login_failed", "", address, "", ""));
             throw new NotAuthenticatedException("invalid_credentials", "Wrong user name or password.");

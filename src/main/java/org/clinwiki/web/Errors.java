@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.WikiException;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.web.view.ErrorView;
@@ -50,6 +51,9 @@ final class Errors {
         HttpStatus status = STATUS.get(e.kind());
         if (status == HttpStatus.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"clinwiki\"");
+        }
+        if (e instanceof TooManyRequestsException tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
         }
         if (e instanceof EditConflictException conflict && isApi(ctx)) {
             ctx.status(status).json(new ApiJson.ConflictBody(new ApiJson.ConflictDetail(e.code(), e.getMessage(),

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.WikiException;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.TokenKind;
@@ -36,7 +37,14 @@ final class SessionViews {
             auth.startSession(ctx, login);
             ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);
         } catch (WikiException e) {
-            HttpStatus status = e.kind() == WikiException.Kind.FORBIDDEN ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+            HttpStatus status = switch (e.kind()) {
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+                default -> HttpStatus.UNAUTHORIZED;
+            };
+            if (e instanceof TooManyRequestsException tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            }
             layout.render(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
         }
     }

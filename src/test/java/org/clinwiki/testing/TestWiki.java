@@ -44,7 +44,9 @@ public final class TestWiki implements AutoCloseable {
     }
 
     public static TestWiki start(Path dataDir, UnaryOperator<Config> settings) {
-        Config config = settings.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dataDir));
+        // Tests save and log in faster than any person; throttling has its own tests with tight limits.
+        Config config = settings.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dataDir)
+                .withLimits(new Config.Limits(1_000, 1_000, Duration.ofMinutes(15), 10_000)));
         return new TestWiki(App.open(config).serve());
     }
 

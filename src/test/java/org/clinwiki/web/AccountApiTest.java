@@ -149,6 +149,12 @@ class AccountApiTest extends WikiTestCase {
                 .isEqualTo("weak_password");
         assertThat(wiki.post("/api/v1/register", "", json("username", "bad name!", "password", "a long enough password")).errorCode())
                 .isEqualTo("invalid_username");
+        for (String common : new String[] {"password1234", "Password1234", "qwertyuiop12", "123456789012", "hospital2024",
+                "aaaaaaaaaaaa", "abababababab"}) {
+            Response refused = wiki.post("/api/v1/register", "", json("username", "weakling", "password", common));
+            assertThat(refused.errorCode()).as(common).isEqualTo("weak_password");
+        }
+        assertThat(wiki.get("/api/v1/users/weakling").status()).as("nothing was created").isEqualTo(404);
     }
 
     @Test
