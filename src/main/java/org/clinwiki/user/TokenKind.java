@@ -7,7 +7,11 @@ public enum TokenKind {
     API,
     SESSION;
 
-    String key() {
+    public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    static TokenKind ofKey(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
     }
 }

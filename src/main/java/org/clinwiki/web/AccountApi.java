@@ -2,12 +2,16 @@ package org.clinwiki.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.NotAuthenticatedException;
+import org.clinwiki.user.Session;
 import org.clinwiki.user.TokenKind;
 import org.clinwiki.user.UserService;
 
-/** JSON API for one's own account: log in and out, register, see and change oneself. */
+/** JSON API for one's own account: log in and out, register, see and change oneself, list and revoke one's sessions. */
 final class AccountApi {
 
     record LoginRequest(String username, String password) {
@@ -39,6 +43,27 @@ final class AccountApi {
         auth.actor(ctx);
         users.logout(token);
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    void sessions(Context ctx) {
+        var actor = auth.actor(ctx);
+        String current = auth.bearerToken(ctx).orElseGet(() -> Optional.ofNullable(ctx.cookie(Auth.SESSION_COOKIE)).orElse(""));
+        ctx.json(new SessionsJson(users.sessions(actor, current).stream().map(SessionJson::of).toList()));
+    }
+
+    void revokeSession(Context ctx) {
+        users.revokeSession(auth.actor(ctx), Requests.pathId(ctx, "id"));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    record SessionsJson(List<SessionJson> sessions) {
+    }
+
+    record SessionJson(long id, String kind, Instant created, Instant expires, String createdFrom, boolean current) {
+        static SessionJson of(Session session) {
+            return new SessionJson(session.id(), session.kind().key(), session.created(), session.expires(),
+                    session.createdFrom(), session.current());
+        }
     }
 
     void me(Context ctx) {

@@ -99,6 +99,8 @@ public final class WebServer {
             routes.post("/api/v1/register", accountApi::register);
             routes.get("/api/v1/me", accountApi::me);
             routes.put("/api/v1/me/password", accountApi::changePassword);
+            routes.get("/api/v1/me/sessions", accountApi::sessions);
+            routes.delete("/api/v1/me/sessions/{id}", accountApi::revokeSession);
 
             routes.get("/api/v1/pages", pageApi::list);
             routes.get("/api/v1/pages/<title>/revisions/{id}", pageApi::revision);

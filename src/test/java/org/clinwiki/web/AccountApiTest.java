@@ -3,6 +3,8 @@ package org.clinwiki.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
 import org.clinwiki.testing.TestWiki.Response;
@@ -136,6 +138,31 @@ class AccountApiTest extends WikiTestCase {
         assertThat(wiki.post("/api/v1/users/newcomer/approve", admin, "").status()).isEqualTo(200);
         assertThat(wiki.post("/api/v1/login", "", json("username", "newcomer", "password", "a long and fine password")).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void usersListAndRevokeTheirOwnTokensAndSessions() {
+        String first = wiki.login("sessionista", Role.EDITOR);
+        String second = wiki.token("sessionista", TestWiki.PASSWORD);
+        String stranger = wiki.login("stranger", Role.EDITOR);
+        JsonNode sessions = wiki.get("/api/v1/me/sessions", first).json().path("sessions");
+        assertThat(sessions).hasSize(2);
+        JsonNode other = sessions.get(0).path("current").asBoolean() ? sessions.get(1) : sessions.get(0);
+        assertThat(other.path("current").asBoolean()).isFalse();
+        assertThat(other.path("kind").asText()).isEqualTo("api");
+        assertThat(other.path("createdFrom").asText()).isNotBlank();
+        assertThat(other.toString()).doesNotContain(second);
+
+        long strangersId = wiki.get("/api/v1/me/sessions", stranger).json().path("sessions").get(0).path("id").asLong();
+        assertThat(wiki.delete("/api/v1/me/sessions/" + strangersId, first).status()).as("not yours").isEqualTo(404);
+        assertThat(wiki.get("/api/v1/me", stranger).status()).isEqualTo(200);
+
+        assertThat(wiki.delete("/api/v1/me/sessions/" + other.path("id").asLong(), first).status()).isEqualTo(204);
+        assertThat(wiki.get("/api/v1/me", second).status()).isEqualTo(401);
+        assertThat(wiki.get("/api/v1/me", first).status()).isEqualTo(200);
+        assertThat(wiki.get("/api/v1/me/sessions", first).json().path("sessions")).hasSize(1);
+        assertThat(wiki.delete("/api/v1/me/sessions/" + other.path("id").asLong(), first).status()).isEqualTo(404);
+        assertThat(wiki.get("/api/v1/me/sessions").status()).isEqualTo(401);
     }
 
     @Test
