@@ -144,10 +144,25 @@ class HostileContentTest extends BrowserTestCase {
         assertThat(browser.find(".title-list a").getText()).isEqualTo("Quote\" title' &amp; \"onmouseover=\"window. pwned=1");
     }
 
+    @Test
+    void theInspectionCatchesWhatItLooksFor() {
+        browser.go("/wiki/Hostile_0");
+        assertThat(problemsOnThisPage("clean")).isEmpty();
+        browser.script("document.querySelector('.article-body').insertAdjacentHTML('beforeend',"
+                + " '<a href=\"javascript:void(0)\">a</a><img src=\"x.png\" onerror=\"void(0)\"><iframe></iframe>');"
+                + " window.__pwned = 1;");
+        assertThat(problemsOnThisPage("tampered")).hasSize(4);
+    }
+
     /** What is wrong with the page at {@code path}: a payload that ran, or markup that could run. */
     @SuppressWarnings("unchecked")
     private List<String> inspect(String path) {
         browser.go(path);
+        return problemsOnThisPage(path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> problemsOnThisPage(String path) {
         List<String> problems = new ArrayList<>();
         if (!Boolean.TRUE.equals(browser.script("return window.__pwned === undefined"))) {
             problems.add(path + ": a payload ran");
