@@ -65,6 +65,11 @@ public final class UserService {
     }
 
     /** Registers an account through the site, as the registration setting allows. */
+    /** Who may create accounts through the site. */
+    public RegistrationMode registration() {
+        return registration;
+    }
+
     public User register(String name, String password, String displayName, String credentials, String address) {
         if (registration == RegistrationMode.CLOSED) {
             throw new PermissionDeniedException("registration_closed", "Registration is closed; ask an administrator for an account.");

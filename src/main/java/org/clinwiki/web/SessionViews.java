@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.WikiException;
 import org.clinwiki.user.Login;
+import org.clinwiki.user.RegistrationMode;
 import org.clinwiki.user.TokenKind;
 import org.clinwiki.user.UserService;
 import org.clinwiki.web.view.LoginView;
+import org.clinwiki.web.view.RegisterView;
 
 /** Logging in and out with a browser: a session cookie backed by a token in the database. */
 final class SessionViews {
@@ -46,6 +48,35 @@ final class SessionViews {
                 ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
             }
             layout.render(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
+        }
+    }
+
+    void registerForm(Context ctx) {
+        RegistrationMode mode = users.registration();
+        layout.render(ctx, "user/register.jte", new RegisterView("", "", "", Optional.empty(), Optional.empty(),
+                mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));
+    }
+
+    void register(Context ctx) {
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String displayName = Optional.ofNullable(ctx.formParam("displayName")).orElse("").strip();
+        String credentials = Optional.ofNullable(ctx.formParam("credentials")).orElse("").strip();
+        RegistrationMode mode = users.registration();
+        try {
+            users.register(username, ctx.formParam("password"), displayName.isEmpty() ? username : displayName, credentials,
+                    ctx.ip());
+            String next = mode == RegistrationMode.OPEN ? "Your account " + username + " is ready."
+                    : "Your account " + username + " waits for an administrator's approval; you can log in once it is approved.";
+            layout.render(ctx, HttpStatus.CREATED, "user/register.jte", new RegisterView(username, displayName, credentials,
+                    Optional.empty(), Optional.of(next), false, false));
+        } catch (WikiException e) {
+            HttpStatus status = switch (e.kind()) {
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            layout.render(ctx, status, "user/register.jte", new RegisterView(username, displayName, credentials,
+                    Optional.of(e.getMessage()), Optional.empty(), mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));
         }
     }
 

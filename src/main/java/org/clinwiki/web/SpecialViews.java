@@ -22,11 +22,14 @@ import org.clinwiki.page.Wanted;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 import org.clinwiki.title.TitlePrefix;
+import org.clinwiki.user.AuditEntry;
 import org.clinwiki.user.User;
 import org.clinwiki.user.UserService;
+import org.clinwiki.web.view.AuditView;
 import org.clinwiki.web.view.Byline;
 import org.clinwiki.web.view.ChangeRow;
 import org.clinwiki.web.view.ChangesView;
+import org.clinwiki.web.view.Dates;
 import org.clinwiki.web.view.Link;
 import org.clinwiki.web.view.TitleListView;
 
@@ -35,6 +38,7 @@ final class SpecialViews {
 
     private static final int CHANGES_PAGE = 100;
     private static final int TITLES_PAGE = 200;
+    private static final int AUDIT_PAGE = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -68,6 +72,24 @@ final class SpecialViews {
         layout.render(ctx, "special/changes.jte", new ChangesView("Recent changes", Optional.empty(),
                 days(found.subList(0, Math.min(CHANGES_PAGE, found.size()))), hideMinor, namespaceKey,
                 namespaceOptions(namespaceKey, "All namespaces"), older));
+    }
+
+    void audit(Context ctx) {
+        if (auth.viewer(ctx).isEmpty()) {
+            SessionViews.sendToLogin(ctx);
+            return;
+        }
+        User viewer = auth.actor(ctx).user();
+        String action = Requests.query(ctx, "action").strip();
+        List<AuditEntry> entries = users.auditLog(viewer, action, Requests.before(ctx), AUDIT_PAGE + 1);
+        List<AuditView.Row> rows = entries.subList(0, Math.min(AUDIT_PAGE, entries.size())).stream()
+                .map(entry -> new AuditView.Row(Dates.shown(entry.timestamp()), Dates.iso(entry.timestamp()), entry.actor(),
+                        entry.action(), entry.target(), entry.address(), entry.reason(), entry.details()))
+                .toList();
+        Optional<String> older = entries.size() > AUDIT_PAGE
+                ? Optional.of("/special/audit?action=" + encode(action) + "&before=" + entries.get(AUDIT_PAGE - 1).id())
+                : Optional.empty();
+        layout.render(ctx, "special/audit.jte", new AuditView(rows, action, older));
     }
 
     void contributions(Context ctx) {

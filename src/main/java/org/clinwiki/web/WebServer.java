@@ -86,6 +86,8 @@ public final class WebServer {
             routes.get("/login", sessionViews::form);
             routes.post("/login", sessionViews::login);
             routes.post("/logout", sessionViews::logout);
+            routes.get("/register", sessionViews::registerForm);
+            routes.post("/register", sessionViews::register);
             routes.get("/special/recent-changes", specialViews::recentChanges);
             routes.get("/special/all-pages", specialViews::allPages);
             routes.get("/special/categories", specialViews::categories);
@@ -93,6 +95,7 @@ public final class WebServer {
             routes.get("/special/orphaned-pages", specialViews::orphanedPages);
             routes.get("/special/random", specialViews::random);
             routes.get("/special/contributions/{name}", specialViews::contributions);
+            routes.get("/special/audit", specialViews::audit);
 
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);

@@ -65,6 +65,7 @@ class AccessibilityTest extends BrowserTestCase {
         "/special/contributions/dora",
         "/search?q=medication",
         "/login",
+        "/register",
         "/no/such/page",
     })
     void readerPagesHaveNoSeriousAccessibilityProblems(String path) {
