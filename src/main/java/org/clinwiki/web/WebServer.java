@@ -59,6 +59,8 @@ public final class WebServer {
                 services.users(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
         SearchApi searchApi = new SearchApi(services.search());
+        AdminViews adminViews = new AdminViews(services.pages(), services.reader(), services.users(), services.permissions(),
+                layout, auth);
         Errors errors = new Errors(layout);
 
         Javalin javalin = Javalin.create(server -> {
@@ -96,6 +98,14 @@ public final class WebServer {
             routes.get("/special/random", specialViews::random);
             routes.get("/special/contributions/{name}", specialViews::contributions);
             routes.get("/special/audit", specialViews::audit);
+            routes.get("/special/page-admin", adminViews::pageForm);
+            routes.post("/special/page-admin/protect", adminViews::protect);
+            routes.post("/special/page-admin/delete", adminViews::delete);
+            routes.post("/special/page-admin/restore", adminViews::restore);
+            routes.get("/special/user-admin/{name}", adminViews::userForm);
+            routes.post("/special/user-admin/{name}/role", adminViews::changeRole);
+            routes.post("/special/user-admin/{name}/block", adminViews::block);
+            routes.post("/special/user-admin/{name}/unblock", adminViews::unblock);
 
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);

@@ -1,0 +1,131 @@
+package org.clinwiki.web;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.clinwiki.InvalidInputException;
+import org.clinwiki.page.Page;
+import org.clinwiki.page.PageNotFoundException;
+import org.clinwiki.page.PageReader;
+import org.clinwiki.page.PageService;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.Right;
+import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
+import org.clinwiki.user.UserService;
+import org.clinwiki.web.view.Dates;
+import org.clinwiki.web.view.PageAdminView;
+import org.clinwiki.web.view.UserAdminView;
+
+/**
+ * The administrators' forms: protect, delete and restore a page; change an account's role,
+ * block and unblock it. Each form calls the same service as the API, so the same rules and
+ * the same audit entries apply; these pages only spare administrators the command line.
+ */
+final class AdminViews {
+
+    private final PageService pages;
+    private final PageReader reader;
+    private final UserService users;
+    private final Permissions permissions;
+    private final Layout layout;
+    private final Auth auth;
+
+    AdminViews(PageService pages, PageReader reader, UserService users, Permissions permissions, Layout layout, Auth auth) {
+        this.pages = pages;
+        this.reader = reader;
+        this.users = users;
+        this.permissions = permissions;
+        this.layout = layout;
+        this.auth = auth;
+    }
+
+    void pageForm(Context ctx) {
+        Optional<Actor> admin = administrator(ctx, Right.PROTECT);
+        if (admin.isPresent()) {
+            showPage(ctx, admin.get(), title(ctx), "");
+        }
+    }
+
+    void protect(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        Title title = title(ctx);
+        Role role = Role.ofKey(form(ctx, "edit")).filter(r -> r != Role.READER)
+                .orElseThrow(() -> new InvalidInputException("invalid_protection", "Choose editors or administrators."));
+        pages.protect(actor, title, role, form(ctx, "reason"));
+        showPage(ctx, actor, title, role == Role.ADMIN ? "The page is protected." : "Editors can edit the page.");
+    }
+
+    void delete(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        Title title = title(ctx);
+        pages.delete(actor, title, form(ctx, "reason"));
+        showPage(ctx, actor, title, "The page is deleted.");
+    }
+
+    void restore(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        Title title = title(ctx);
+        pages.restore(actor, title, form(ctx, "reason"));
+        showPage(ctx, actor, title, "The page is restored.");
+    }
+
+    void userForm(Context ctx) {
+        Optional<Actor> admin = administrator(ctx, Right.BLOCK);
+        if (admin.isPresent()) {
+            showUser(ctx, users.require(ctx.pathParam("name")), "");
+        }
+    }
+
+    void changeRole(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        Role role = Role.ofKey(form(ctx, "role"))
+                .orElseThrow(() -> new InvalidInputException("invalid_role", "Choose reader, editor or administrator."));
+        User changed = users.changeRole(actor, ctx.pathParam("name"), role, form(ctx, "reason"));
+        showUser(ctx, changed, "The role is now " + role.key() + ".");
+    }
+
+    void block(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        User blocked = users.block(actor, ctx.pathParam("name"), form(ctx, "reason"), AdminApi.expiry(form(ctx, "expires")));
+        showUser(ctx, blocked, "The account is blocked.");
+    }
+
+    void unblock(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        showUser(ctx, users.unblock(actor, ctx.pathParam("name"), form(ctx, "reason")), "The account is unblocked.");
+    }
+
+    /** The acting administrator; anyone else is sent to log in or refused. */
+    private Optional<Actor> administrator(Context ctx, Right right) {
+        if (auth.viewer(ctx).isEmpty()) {
+            SessionViews.sendToLogin(ctx);
+            return Optional.empty();
+        }
+        Actor actor = auth.actor(ctx);
+        permissions.require(actor.user(), right);
+        return Optional.of(actor);
+    }
+
+    private void showPage(Context ctx, Actor actor, Title title, String done) {
+        Page page = reader.find(title, Optional.of(actor.user())).orElseThrow(() -> new PageNotFoundException(title));
+        layout.render(ctx, "special/page-admin.jte", new PageAdminView(page.title().text(), page.title().urlPath(),
+                page.editRole().key(), page.deleted(), done));
+    }
+
+    private void showUser(Context ctx, User user, String done) {
+        layout.render(ctx, "special/user-admin.jte", new UserAdminView(user.name(), user.displayName(), user.role().key(),
+                user.status().key(), user.block().map(block -> block.reason()),
+                user.block().flatMap(block -> block.until()).map(Dates::shown), done));
+    }
+
+    private static Title title(Context ctx) {
+        String raw = Optional.ofNullable(ctx.formParam("title")).orElseGet(() -> Requests.query(ctx, "title"));
+        return Title.parse(raw);
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+    }
+}
