@@ -183,6 +183,20 @@ class PermissionMatrixTest extends WikiTestCase {
                     "revisionId", Long.toString(firstRevision(title)), "summary", "");
             assertThat(revert.status()).as(name + " revert form").isEqualTo(403);
         }
+        Visitor plainEditor = new Visitor(wiki);
+        plainEditor.logIn("eddie");
+        String token = plainEditor.formToken("/wiki/" + title);
+        assertThat(plainEditor.post("/special/page-admin/delete", null, "csrf", token, "title", title, "reason", "x").status())
+                .isEqualTo(403);
+        assertThat(plainEditor.post("/special/page-admin/protect", null, "csrf", token, "title", title, "edit", "admin").status())
+                .isEqualTo(403);
+        assertThat(plainEditor.post("/special/user-admin/rita/block", null, "csrf", token, "reason", "x").status()).isEqualTo(403);
+        assertThat(plainEditor.post("/special/user-admin/eddie/role", null, "csrf", token, "role", "admin").status()).isEqualTo(403);
+        assertThat(plainEditor.get("/special/audit").status()).isEqualTo(403);
+        assertThat(wiki.get("/api/v1/users/eddie").json().path("role").asText()).isEqualTo("editor");
+        assertThat(wiki.get("/api/v1/users/rita").json().path("block").isNull()).isTrue();
+        assertThat(pageState(title)).contains("\"deleted\":false");
+
         Visitor anonymous = new Visitor(wiki);
         String csrf = anonymous.formToken("/login");
         Response anonymousEdit = anonymous.post("/wiki/" + title + "/edit", null, "csrf", csrf, "markdown", "x", "action", "save");
