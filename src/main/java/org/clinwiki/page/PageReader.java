@@ -40,6 +40,14 @@ public final class PageReader {
         this.permissions = permissions;
     }
 
+    /**
+     * The number of the latest change to any page. A page's rendering depends on other pages
+     * too (red links, category listings), so a view is unchanged only while this is.
+     */
+    public long changeSequence() {
+        return database.reader().withExtension(PageStore.class, PageStore::changeSequence);
+    }
+
     public Optional<Page> find(Title title, Optional<User> viewer) {
         boolean seeDeleted = permissions.canViewDeleted(viewer);
         return database.reader().withExtension(PageStore.class, pages -> pages.find(title))

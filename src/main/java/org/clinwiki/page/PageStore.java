@@ -41,6 +41,9 @@ public interface PageStore {
     @SqlUpdate("UPDATE pages SET latest_revision_id = :revisionId, touched_at = :now WHERE id = :pageId")
     void setLatest(long pageId, long revisionId, Instant now);
 
+    @SqlQuery("SELECT value FROM sequences WHERE name = 'page_changes'")
+    long changeSequence();
+
     @SqlUpdate("UPDATE sequences SET value = value + 1 WHERE name = 'page_changes'")
     void advanceChangeSequence();
 

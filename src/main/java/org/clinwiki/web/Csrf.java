@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Optional;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Tokens;
 
@@ -29,13 +30,27 @@ final class Csrf {
 
     /** The browser's token, set as a cookie on first sight. */
     String token(Context ctx) {
-        String existing = ctx.cookie(COOKIE);
-        if (existing != null && existing.length() >= 32) {
-            return existing;
+        Optional<String> existing = existing(ctx);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         String token = tokens.newToken();
         ctx.cookie(cookie(ctx, COOKIE, token, -1));
+        ctx.attribute(COOKIE, token);
         return token;
+    }
+
+    /**
+     * The browser's token if it has one, without setting a cookie: pages without forms for an
+     * anonymous reader must not set cookies, or no shared cache would keep them.
+     */
+    Optional<String> existing(Context ctx) {
+        String issued = ctx.attribute(COOKIE);
+        if (issued != null) {
+            return Optional.of(issued);
+        }
+        String cookie = ctx.cookie(COOKIE);
+        return cookie != null && cookie.length() >= 32 ? Optional.of(cookie) : Optional.empty();
     }
 
     /** Refuses a form post without the right token or from another site. */

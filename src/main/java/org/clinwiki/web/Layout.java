@@ -16,6 +16,9 @@ final class Layout {
     private final Csrf csrf;
     private final Assets assets;
 
+    // Templates and assets change only with a new build, which means a restart: the start time stands for them.
+    private final String version = Long.toString(System.currentTimeMillis(), 36);
+
     Layout(Templates templates, Auth auth, Csrf csrf, Assets assets) {
         this.templates = templates;
         this.auth = auth;
@@ -31,6 +34,17 @@ final class Layout {
         ctx.status(status).html(templates.render(template, chrome(ctx), view));
     }
 
+    /** Renders a page whose form an anonymous visitor may submit (log in, register): it needs the CSRF cookie. */
+    void renderForm(Context ctx, HttpStatus status, String template, Object view) {
+        csrf.token(ctx);
+        render(ctx, status, template, view);
+    }
+
+    /** Identifies what every page shares (this build's templates and assets): part of every page's ETag. */
+    String version() {
+        return version;
+    }
+
     Chrome chrome(Context ctx) {
         Optional<User> viewer;
         try {
@@ -41,7 +55,9 @@ final class Layout {
         String query = ctx.queryString();
         String here = ctx.path() + (query == null ? "" : "?" + query);
         String search = ctx.path().equals("/search") ? Requests.query(ctx, "q") : "";
+        // Signed-in users get forms on every page (log out); anonymous readers only where a form needs it.
+        String token = viewer.isPresent() ? csrf.token(ctx) : csrf.existing(ctx).orElse("");
         return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN)),
-                csrf.token(ctx), assets.url("wiki.css"), assets.url("wiki.js"), assets.url("favicon.svg"), here, search);
+                token, assets.url("wiki.css"), assets.url("wiki.js"), assets.url("favicon.svg"), here, search);
     }
 }

@@ -97,6 +97,9 @@ final class PageViews {
         Page page = article.page();
         Title title = page.title();
         Optional<User> viewer = auth.viewer(ctx);
+        if (Freshness.unchanged(ctx, viewer.isPresent(), etag(article, redirectedFrom), page.touchedAt())) {
+            return;
+        }
         List<Link> categoryLinks = article.rendered().categories().stream()
                 .map(name -> new Link("/wiki/" + new Title(Namespace.CATEGORY, name).urlPath(), name))
                 .toList();
@@ -110,6 +113,17 @@ final class PageViews {
                 page.latestRevisionId(), redirectedFrom, headings.size() >= TOC_MIN_HEADINGS ? headings : List.of(),
                 page.isProtected(), category);
         layout.render(ctx, "page/view.jte", view);
+    }
+
+    /**
+     * What an anonymous reader's view of this article depends on: the revision shown, the page's
+     * own state (protection), every other page (red links, category members), where the reader
+     * was redirected from, and this build.
+     */
+    private String etag(Article article, Optional<Link> redirectedFrom) {
+        String from = redirectedFrom.map(link -> Integer.toHexString(link.text().hashCode())).orElse("-");
+        return "W/\"" + article.revision().id() + "." + article.page().touchedAt().toEpochMilli() + "."
+                + reader.changeSequence() + "." + from + "." + layout.version() + "\"";
     }
 
     private Optional<CategoryView> categoryView(Context ctx, Title title) {

@@ -28,7 +28,7 @@ final class SessionViews {
     }
 
     void form(Context ctx) {
-        layout.render(ctx, "user/login.jte", new LoginView("", safeReturn(ctx.queryParam("returnTo")), Optional.empty()));
+        layout.renderForm(ctx, HttpStatus.OK, "user/login.jte", new LoginView("", safeReturn(ctx.queryParam("returnTo")), Optional.empty()));
     }
 
     void login(Context ctx) {
@@ -47,13 +47,13 @@ final class SessionViews {
             if (e instanceof TooManyRequestsException tooMany) {
                 ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
             }
-            layout.render(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
+            layout.renderForm(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
         }
     }
 
     void registerForm(Context ctx) {
         RegistrationMode mode = users.registration();
-        layout.render(ctx, "user/register.jte", new RegisterView("", "", "", Optional.empty(), Optional.empty(),
+        layout.renderForm(ctx, HttpStatus.OK, "user/register.jte", new RegisterView("", "", "", Optional.empty(), Optional.empty(),
                 mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));
     }
 
@@ -75,7 +75,7 @@ final class SessionViews {
                 case CONFLICT -> HttpStatus.CONFLICT;
                 default -> HttpStatus.BAD_REQUEST;
             };
-            layout.render(ctx, status, "user/register.jte", new RegisterView(username, displayName, credentials,
+            layout.renderForm(ctx, status, "user/register.jte", new RegisterView(username, displayName, credentials,
                     Optional.of(e.getMessage()), Optional.empty(), mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));
         }
     }
