@@ -101,6 +101,17 @@ public final class Corpus {
             "Natural language processing can extract problems and medications from free-text notes, but its output needs validation.",
             "Training is most effective when it is role-based and scheduled close to go-live.",
             "Patient matching errors can merge two charts or split one patient's record across several identifiers.");
+    private static final List<String> SOURCES = List.of(
+            "Bates DW, et al. Ten commandments for effective clinical decision support. JAMIA. 2003.",
+            "Koppel R, et al. Role of computerized physician order entry systems in facilitating medication errors. JAMA. 2005.",
+            "Poon EG, et al. Effect of bar-code technology on the safety of medication administration. NEJM. 2010.",
+            "Office of the National Coordinator. Health IT Playbook. 2019.",
+            "Sittig DF, Singh H. A new sociotechnical model for studying health information technology. Qual Saf Health Care. 2010.",
+            "Ancker JS, et al. Effects of workload, work complexity, and repeated alerts on alert fatigue. BMC Med Inform Decis Mak. 2017.",
+            "HL7 International. FHIR Release 4. 2019.",
+            "Adler-Milstein J, et al. Electronic health record adoption in US hospitals. Health Aff. 2017.");
+    private static final List<String> AUTHORS = List.of(
+            "amara", "ben", "chidi", "dana", "eitan", "farah", "gwen", "hiro", "ines", "jonas", "kemi", "lars");
     private static final List<String> HEADINGS = List.of(
             "Background", "Workflow", "Evidence", "Implementation", "Governance", "Risks", "Measurement", "Design",
             "Lessons learned", "Configuration", "Training", "Standards", "Outcomes", "Related work");
@@ -120,28 +131,76 @@ public final class Corpus {
         return Title.parse(round == 0 ? name : name + " (" + (2000 + round) + " review)");
     }
 
-    /** The Markdown of page {@code i} of a corpus of {@code size} pages. */
+    /** Every twentieth page is a redirect to another page of the corpus, as wikis have. */
+    public boolean isRedirect(int i) {
+        return i % 20 == 19;
+    }
+
+    /**
+     * The Markdown of page {@code i} of a corpus of {@code size} pages: a lead, sections with
+     * paragraphs, now and then a list, a table or a cited claim, 5–30 links to other pages,
+     * and 1–3 categories. Most pages have 300–800 words, some up to 3,000.
+     */
     public String markdown(int i, int size) {
         Random random = new Random(seed * 1_000_003L + i);
         Title title = title(i);
+        if (isRedirect(i)) {
+            int target = Math.floorMod(i + 1 + random.nextInt(Math.max(1, size - 1)), Math.max(1, size));
+            if (isRedirect(target)) {
+                target = target - 1;
+            }
+            return "#REDIRECT [[" + title(target).text() + "]]\n";
+        }
         // Like a real article, each page dwells on a few findings and facts rather than all of them.
         Page page = new Page(title, sample(random, EFFECTS, 4), sample(random, FACTS, 3), size);
-        StringBuilder text = new StringBuilder(4096);
+        int words = targetWords(random);
+        int links = 5 + random.nextInt(26);
+        StringBuilder text = new StringBuilder(words * 7);
         text.append("**").append(title.text()).append("** is a topic in clinical informatics. ")
-                .append(page.sentence(random)).append(' ').append(pick(random, page.facts())).append("\n\n");
-        int sections = 3 + random.nextInt(3);
+                .append(page.sentence(random, links-- > 0)).append(' ').append(pick(random, page.facts())).append("\n\n");
         List<String> headings = new ArrayList<>(HEADINGS);
-        for (int s = 0; s < sections; s++) {
+        List<String> footnotes = new ArrayList<>();
+        while (wordCount(text) < words) {
+            if (headings.isEmpty()) {
+                headings.addAll(HEADINGS);
+            }
             text.append("## ").append(headings.remove(random.nextInt(headings.size()))).append("\n\n");
-            int paragraphs = 1 + random.nextInt(2);
+            int paragraphs = 1 + random.nextInt(3);
             for (int p = 0; p < paragraphs; p++) {
-                int sentences = 3 + random.nextInt(4);
+                int sentences = 3 + random.nextInt(5);
                 for (int k = 0; k < sentences; k++) {
-                    text.append(k % 3 == 2 ? pick(random, page.facts()) : page.sentence(random)).append(' ');
+                    text.append(k % 3 == 2 ? pick(random, page.facts()) : page.sentence(random, links-- > 0));
+                    if (random.nextInt(12) == 0) {
+                        footnotes.add(pick(random, SOURCES));
+                        text.append("[^").append(footnotes.size()).append(']');
+                    }
+                    text.append(' ');
                 }
                 text.append("\n\n");
             }
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    for (int item = 0, items = 3 + random.nextInt(4); item < items; item++) {
+                        text.append("- ").append(pick(random, page.effects())).append(' ').append(pick(random, CONTEXTS)).append('\n');
+                    }
+                    text.append('\n');
+                }
+                case 1 -> {
+                    text.append("| Measure | Before | After |\n|---|---|---|\n");
+                    for (int row = 0; row < 3; row++) {
+                        text.append("| ").append(pick(random, page.effects())).append(" | ").append(10 + random.nextInt(80))
+                                .append("% | ").append(10 + random.nextInt(80)).append("% |\n");
+                    }
+                    text.append('\n');
+                }
+                default -> {
+                }
+            }
         }
+        for (int f = 0; f < footnotes.size(); f++) {
+            text.append("[^").append(f + 1).append("]: ").append(footnotes.get(f)).append("\n");
+        }
+        text.append('\n');
         int categories = 1 + random.nextInt(3);
         for (int c = 0; c < categories; c++) {
             text.append("[[Category:").append(pick(random, CATEGORIES)).append("]]\n");
@@ -149,11 +208,56 @@ public final class Corpus {
         return text.toString();
     }
 
+    /**
+     * Earlier versions of page {@code i}, oldest first, for the one page in five that has a
+     * history: each is the final text with some sections not yet written. Empty for the rest.
+     */
+    public List<String> earlierVersions(int i, int size) {
+        if (isRedirect(i) || i % 5 != 0) {
+            return List.of();
+        }
+        String text = markdown(i, size);
+        String[] sections = text.split("(?m)(?=^## )");
+        int versions = 1 + (i / 5) % 3;
+        List<String> earlier = new ArrayList<>();
+        for (int v = 1; v <= versions; v++) {
+            int keep = Math.max(1, sections.length * v / (versions + 1));
+            earlier.add(String.join("", java.util.Arrays.copyOfRange(sections, 0, keep)));
+        }
+        return earlier;
+    }
+
+    /** Who wrote version {@code v} of page {@code i}: one of twelve authors. */
+    public String author(int i, int v) {
+        return AUTHORS.get((i + v * 7) % AUTHORS.size());
+    }
+
+    private static int targetWords(Random random) {
+        int roll = random.nextInt(100);
+        if (roll < 70) {
+            return 300 + random.nextInt(500);
+        }
+        return roll < 95 ? 800 + random.nextInt(700) : 1500 + random.nextInt(1500);
+    }
+
+    private static int wordCount(CharSequence text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int c = 0; c < text.length(); c++) {
+            boolean letter = !Character.isWhitespace(text.charAt(c));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+
     /** One page's theme: its title, the findings and facts it returns to, and how many pages it may link to. */
     private record Page(Title title, List<String> effects, List<String> facts, int size) {
-        String sentence(Random random) {
-            // About one sentence in four links to another page; the rest are about this one.
-            String subject = random.nextInt(4) == 0 ? "[[" + CORPUS_TITLES.title(random.nextInt(Math.max(1, size))).text() + "]]"
+        String sentence(Random random, boolean link) {
+            // Sentences link to another page until the page's quota of links is used; the rest are about this page.
+            String subject = link ? "[[" + CORPUS_TITLES.title(random.nextInt(Math.max(1, size))).text() + "]]"
                     : title.text().toLowerCase(java.util.Locale.ROOT);
             return pick(random, SUBJECTS) + " " + pick(random, VERBS) + " that " + subject + " " + pick(random, effects)
                     + " by " + (5 + random.nextInt(40)) + "% " + pick(random, CONTEXTS) + ".";

@@ -8,14 +8,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.FirstRun;
 import org.clinwiki.WikiException;
+import org.clinwiki.page.Replacement;
 import org.clinwiki.page.SaveResult;
-import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,7 @@ final class ImportCommand {
     static final class Markdown implements Callable<Integer> {
 
         private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+        private static final int BATCH = 200;
 
         @Mixin
         DataOptions data;
@@ -63,26 +65,49 @@ final class ImportCommand {
             long lastProgress = start;
             try (App app = App.open(data.config())) {
                 Actor actor = FirstRun.systemActor(app);
-                for (int i = 0; i < files.size(); i++) {
-                    Path file = files.get(i);
+                for (int from = 0; from < files.size(); from += BATCH) {
+                    List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
+                    List<Replacement> batch = new ArrayList<>(chunk.size());
+                    List<Path> batchFiles = new ArrayList<>(chunk.size());
+                    for (Path file : chunk) {
+                        try {
+                            batch.add(new Replacement(MarkdownFolder.titleFor(folder, file), readUtf8(file),
+                                    summary + " (" + folder.relativize(file) + ")"));
+                            batchFiles.add(file);
+                        } catch (WikiException | IOException e) {
+                            failed++;
+                            err.println("failed: " + folder.relativize(file) + ": " + e.getMessage());
+                        }
+                    }
+                    List<SaveResult> results;
                     try {
-                        Title title = MarkdownFolder.titleFor(folder, file);
-                        SaveResult result = app.pages().replace(actor, title, readUtf8(file),
-                                summary + " (" + folder.relativize(file) + ")");
+                        // One transaction (one disk sync) for the batch.
+                        results = app.pages().replaceAll(actor, batch);
+                    } catch (WikiException e) {
+                        // Something in the batch breaks a rule: save one by one to learn which, and keep the rest.
+                        results = new ArrayList<>();
+                        for (int i = 0; i < batch.size(); i++) {
+                            Replacement one = batch.get(i);
+                            try {
+                                results.add(app.pages().replace(actor, one.title(), one.markdown(), one.summary()));
+                            } catch (WikiException single) {
+                                failed++;
+                                err.println("failed: " + folder.relativize(batchFiles.get(i)) + ": " + single.getMessage());
+                            }
+                        }
+                    }
+                    for (SaveResult result : results) {
                         switch (result.outcome()) {
                             case CREATED -> created++;
                             case UNCHANGED -> unchanged++;
                             default -> updated++;
                         }
-                    } catch (WikiException | IOException e) {
-                        failed++;
-                        err.println("failed: " + folder.relativize(file) + ": " + e.getMessage());
                     }
                     long now = System.nanoTime();
                     if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
                         lastProgress = now;
-                        err.printf("imported %d of %d files (%.0f files/s)%n", i + 1, files.size(),
-                                (i + 1) / ((now - start) / 1e9));
+                        int done = from + chunk.size();
+                        err.printf("imported %d of %d files (%.0f files/s)%n", done, files.size(), done / ((now - start) / 1e9));
                         err.flush();
                     }
                 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clinwiki", mixinStandardHelpOptions = true, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
         subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
-                ReindexCommand.class, BenchmarkCommand.class})
+                ReindexCommand.class, BenchmarkCommand.class, GenerateCorpusCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -36,6 +36,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: serve, user, import, export, reindex or benchmark.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: serve, user, import, export, reindex, benchmark or generate-corpus.");
     }
 }
