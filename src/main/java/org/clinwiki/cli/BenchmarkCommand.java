@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", description = "Measure performance on generated data; prints figures.",
-        subcommands = BenchmarkCommand.Search.class)
+        subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class})
 final class BenchmarkCommand {
 
     @Command(name = "search", description = "Index build rate and search latency on a generated corpus, in a scratch data directory.")
@@ -50,12 +50,56 @@ final class BenchmarkCommand {
             return 0;
         }
 
-        private static void deleteTree(Path root) throws IOException {
+        static void deleteTree(Path root) throws IOException {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
             }
+        }
+    }
+
+    @Command(name = "load", description = "Import a generated corpus, start a server process and measure it over HTTP against a bare-Javalin baseline; prints a table and writes JSON.")
+    static final class Load implements Callable<Integer> {
+
+        @Option(names = "--pages", defaultValue = "20000", description = "Pages in the corpus (default: ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--connections", defaultValue = "16", description = "Connections for page views (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--search-clients", defaultValue = "8", description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
+        int searchClients;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds per measurement (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--json", defaultValue = "benchmark-load.json", description = "Where to write the figures (default: ${DEFAULT-VALUE}).")
+        Path json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (pages < 400 || connections < 1 || searchClients < 1 || seconds < 1) {
+                throw new CommandFailedException("--pages must be at least 400; --connections, --search-clients and --seconds at least 1.");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path scratch = Files.createTempDirectory("clinwiki-load-");
+            try {
+                out.printf("Load benchmark: %d pages, %d cores, Java %s (takes a few minutes)%n", pages,
+                        Runtime.getRuntime().availableProcessors(), Runtime.version());
+                out.flush();
+                var results = new org.clinwiki.bench.LoadBenchmark(out).run(scratch, pages, connections, searchClients,
+                        java.time.Duration.ofSeconds(seconds));
+                Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(results));
+                out.println("Written to " + json.toAbsolutePath());
+            } finally {
+                Search.deleteTree(scratch);
+            }
+            return 0;
         }
     }
 }

@@ -31,7 +31,7 @@ import org.clinwiki.user.Actor;
 public final class SearchBenchmark {
 
     /** The fixed query set: what clinicians type (abbreviations, phrases, a misspelling, filters). */
-    static final List<String> QUERIES = List.of(
+    public static final List<String> QUERIES = List.of(
             "EHR", "electronic health record", "CPOE", "alert fatigue", "\"order set\" governance", "HL7 interface",
             "FHIR", "PHI disclosure", "BCMA pediatrics", "medication reconcilation", "sepsis", "smart infusion pump",
             "downtime", "CDS -alerts", "title:telehealth", "category:Interoperability", "ICD-10 coding", "SNOMED",
