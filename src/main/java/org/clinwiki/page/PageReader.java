@@ -3,6 +3,8 @@ package org.clinwiki.page;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,19 +35,16 @@ public final class PageReader {
     private final RenderCache renderCache;
     private final Permissions permissions;
 
+    // Bounded by size: both only spare queries and work that can always be redone.
+    private final Cache<MarkedKey, SafeHtml> marked = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024).weigher((MarkedKey key, SafeHtml html) -> html.html().length() * 2 + 64).build();
+    private final Cache<ContributorsKey, List<Author>> contributors = Caffeine.newBuilder().maximumSize(20_000).build();
+
     public PageReader(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions) {
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;
         this.permissions = permissions;
-    }
-
-    /**
-     * The number of the latest change to any page. A page's rendering depends on other pages
-     * too (red links, category listings), so a view is unchanged only while this is.
-     */
-    public long changeSequence() {
-        return database.reader().withExtension(PageStore.class, PageStore::changeSequence);
     }
 
     public Optional<Page> find(Title title, Optional<User> viewer) {
@@ -64,6 +63,11 @@ public final class PageReader {
         return article(page, page.latestRevisionId());
     }
 
+    /** The latest revision of a page the caller has just found (and so may see), rendered. */
+    public Article article(Page page) {
+        return article(page, page.latestRevisionId());
+    }
+
     /** An old (or the latest) revision of the page, rendered. */
     public Article article(Title title, long revisionId, Optional<User> viewer) {
         return article(require(title, viewer), revisionId);
@@ -73,10 +77,19 @@ public final class PageReader {
         return database.reader().withHandle(handle -> {
             RevisionStore revisions = handle.attach(RevisionStore.class);
             Revision revision = ofPage(revisions, page, revisionId);
-            String markdown = revisions.content(revisionId);
-            RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(markdown));
-            return new Article(page, revision, markdown, rendered, markMissing(handle, rendered));
+            // The text is read only to render a revision not in the cache, or when the caller asks for it.
+            RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(revisions.content(id)));
+            long sequence = handle.attach(PageStore.class).changeSequence();
+            SafeHtml html = marked.get(new MarkedKey(revisionId, sequence), key -> markMissing(handle, rendered));
+            return new Article(page, revision, () -> markdown(revisionId), rendered, html, sequence);
         });
+    }
+
+    /**
+     * A rendering with red links marked is good until any page changes (one could be created or
+     * deleted): keyed by revision and page-change number, it is found again on the next view.
+     */
+    private record MarkedKey(long revisionId, long changeSequence) {
     }
 
     public Revision revision(Title title, long revisionId, Optional<User> viewer) {
@@ -92,8 +105,13 @@ public final class PageReader {
         return database.reader().withExtension(RevisionStore.class, revisions -> revisions.history(page.id(), before, limit));
     }
 
+    /** Who wrote the page, most revisions first; the same until the page has a new revision. */
     public List<Author> contributors(Page page, int limit) {
-        return database.reader().withExtension(RevisionStore.class, revisions -> revisions.contributors(page.id(), limit));
+        return contributors.get(new ContributorsKey(page.latestRevisionId(), limit), key -> database.reader()
+                .withExtension(RevisionStore.class, revisions -> revisions.contributors(page.id(), limit)));
+    }
+
+    private record ContributorsKey(long latestRevisionId, int limit) {
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * Rendered revisions by revision id. A revision's text never changes, so an entry never goes
- * stale; the cache is bounded by an estimate of its size in bytes. Thread-safe.
+ * stale; the cache is bounded by an estimate of its size in bytes. Entries drop the page's
+ * plain text, which only search needs (and search parses for itself). Thread-safe.
  */
 public final class RenderCache {
 
@@ -23,11 +24,11 @@ public final class RenderCache {
 
     /** The cached rendering of a revision, or renders it once with {@code render} and keeps it. */
     public RenderedPage get(long revisionId, Function<Long, RenderedPage> render) {
-        return cache.get(revisionId, render);
+        return cache.get(revisionId, id -> render.apply(id).withoutText());
     }
 
     public void put(long revisionId, RenderedPage page) {
-        cache.put(revisionId, page);
+        cache.put(revisionId, page.withoutText());
     }
 
     public CacheStats stats() {

@@ -33,6 +33,12 @@ public record RenderedPage(SafeHtml html, ParsedPage parsed) {
         return LinkMarker.markMissing(html, missing);
     }
 
+    /** The same rendering without the plain text: what caches keep. */
+    public RenderedPage withoutText() {
+        return parsed.text().isEmpty() ? this : new RenderedPage(html, new ParsedPage(parsed.links(), parsed.categories(),
+                parsed.redirect(), parsed.headings(), ""));
+    }
+
     /** A rough size in bytes, for bounding caches. */
     public int weight() {
         return (html.html().length() + parsed.text().length()) * 2 + links().size() * 64 + 128;

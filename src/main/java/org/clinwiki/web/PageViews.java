@@ -80,13 +80,13 @@ final class PageViews {
             layout.render(ctx, hasMembers ? HttpStatus.OK : HttpStatus.NOT_FOUND, "page/missing.jte", view);
             return;
         }
-        Article article = reader.article(title, viewer);
+        Article article = reader.article(page.get());
         Optional<Title> target = article.rendered().redirect();
         if (target.isPresent() && !"no".equals(ctx.queryParam("redirect"))) {
             Optional<Page> targetPage = reader.find(target.get(), viewer);
             if (targetPage.isPresent()) {
                 Link from = new Link("/wiki/" + title.urlPath() + "?redirect=no", title.text());
-                render(ctx, reader.article(target.get(), viewer), Optional.of(from));
+                render(ctx, reader.article(targetPage.get()), Optional.of(from));
                 return;
             }
         }
@@ -123,7 +123,7 @@ final class PageViews {
     private String etag(Article article, Optional<Link> redirectedFrom) {
         String from = redirectedFrom.map(link -> Integer.toHexString(link.text().hashCode())).orElse("-");
         return "W/\"" + article.revision().id() + "." + article.page().touchedAt().toEpochMilli() + "."
-                + reader.changeSequence() + "." + from + "." + layout.version() + "\"";
+                + article.changeSequence() + "." + from + "." + layout.version() + "\"";
     }
 
     private Optional<CategoryView> categoryView(Context ctx, Title title) {
