@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
@@ -154,6 +155,25 @@ class CommandLineTest {
 
         Run reimport = run("", "import", "markdown", exported.toString(), "--data", dataDir.toString());
         assertThat(reimport.out()).contains("3 unchanged");
+    }
+
+    @Test
+    void generateCorpusWritesPagesThatImportCleanly(@TempDir Path corpus) throws Exception {
+        Run generated = run("", "generate-corpus", "--pages", "60", "--out", corpus.toString());
+        assertThat(generated.exitCode()).isZero();
+        assertThat(generated.out()).startsWith("Wrote 60 pages");
+        try (Stream<Path> files = Files.list(corpus)) {
+            assertThat(files.count()).isEqualTo(60);
+        }
+        Run imported = run("", "import", "markdown", corpus.toString(), "--data", dataDir.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("60 created", "0 failed");
+        try (App app = open()) {
+            org.clinwiki.bench.Corpus expected = new org.clinwiki.bench.Corpus(42);
+            assertThat(app.reader().article(expected.title(19), Optional.empty()).rendered().redirect()).isPresent();
+            assertThat(app.reader().article(expected.title(0), Optional.empty()).markdown()).isEqualTo(expected.markdown(0, 60).strip());
+        }
+        assertThat(run("", "generate-corpus", "--pages", "0", "--out", corpus.toString()).exitCode()).isEqualTo(1);
     }
 
     @Test
