@@ -47,6 +47,15 @@ public final class PageReader {
         this.permissions = permissions;
     }
 
+    /**
+     * The number of the latest change to any page (an edit, protection, deletion or restore).
+     * A page view depends on other pages too (red links, category lists), so an anonymous view
+     * is the same while this number is.
+     */
+    public long changeSequence() {
+        return database.reader().withExtension(PageStore.class, PageStore::changeSequence);
+    }
+
     public Optional<Page> find(Title title, Optional<User> viewer) {
         boolean seeDeleted = permissions.canViewDeleted(viewer);
         return database.reader().withExtension(PageStore.class, pages -> pages.find(title))

@@ -241,6 +241,8 @@ public final class PageService {
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
             Instant now = clock.instant();
             pages.setEditRole(page.id(), editRole.key(), now);
+            // The page looks different (protected or not): those following changes must see it.
+            pages.recordChange(page.id());
             handle.attach(AuditStore.class).record(actor, now, "protect", title.text(), why,
                     page.editRole().key() + " -> " + editRole.key());
             return pages.find(title).orElseThrow();

@@ -31,7 +31,12 @@ final class Layout {
     }
 
     void render(Context ctx, HttpStatus status, String template, Object view) {
-        ctx.status(status).html(templates.render(template, chrome(ctx), view));
+        ctx.status(status).html(page(ctx, template, view));
+    }
+
+    /** The page as HTML, without sending it (to keep a copy). */
+    String page(Context ctx, String template, Object view) {
+        return templates.render(template, chrome(ctx), view);
     }
 
     /** Renders a page whose form an anonymous visitor may submit (log in, register): it needs the CSRF cookie. */

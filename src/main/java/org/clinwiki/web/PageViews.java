@@ -1,5 +1,7 @@
 package org.clinwiki.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLDecoder;
@@ -48,6 +50,10 @@ final class PageViews {
     private final Layout layout;
     private final Auth auth;
 
+    private final Cache<ViewKey, AnonymousView> anonymousViews = Caffeine.newBuilder()
+            .maximumWeight(48L * 1024 * 1024).weigher((ViewKey key, AnonymousView view) -> view.html().length() * 2 + 128)
+            .build();
+
     PageViews(PageReader reader, CategoryService categories, Permissions permissions, Layout layout, Auth auth) {
         this.reader = reader;
         this.categories = categories;
@@ -66,6 +72,16 @@ final class PageViews {
             return;
         }
         Optional<User> viewer = auth.viewer(ctx);
+        if (viewer.isEmpty()) {
+            ViewKey key = new ViewKey(ctx.path(), ctx.queryString(), reader.changeSequence());
+            AnonymousView cached = anonymousViews.getIfPresent(key);
+            if (cached != null) {
+                if (!Freshness.unchanged(ctx, false, cached.etag(), cached.lastModified())) {
+                    ctx.html(cached.html());
+                }
+                return;
+            }
+        }
         OptionalLong oldId = Requests.optionalId(ctx, "oldid");
         if (oldId.isPresent()) {
             render(ctx, reader.article(title, oldId.getAsLong(), viewer), Optional.empty());
@@ -97,7 +113,8 @@ final class PageViews {
         Page page = article.page();
         Title title = page.title();
         Optional<User> viewer = auth.viewer(ctx);
-        if (Freshness.unchanged(ctx, viewer.isPresent(), etag(article, redirectedFrom), page.touchedAt())) {
+        String etag = etag(article, redirectedFrom);
+        if (Freshness.unchanged(ctx, viewer.isPresent(), etag, page.touchedAt())) {
             return;
         }
         List<Link> categoryLinks = article.rendered().categories().stream()
@@ -112,7 +129,25 @@ final class PageViews {
                 contributors, article.latest() ? Optional.empty() : Optional.of(article.revision().id()),
                 page.latestRevisionId(), redirectedFrom, headings.size() >= TOC_MIN_HEADINGS ? headings : List.of(),
                 page.isProtected(), category);
-        layout.render(ctx, "page/view.jte", view);
+        if (viewer.isPresent()) {
+            layout.render(ctx, "page/view.jte", view);
+            return;
+        }
+        String html = layout.page(ctx, "page/view.jte", view);
+        anonymousViews.put(new ViewKey(ctx.path(), ctx.queryString(), article.changeSequence()),
+                new AnonymousView(html, etag, page.touchedAt()));
+        ctx.html(html);
+    }
+
+    /**
+     * An anonymous reader's view is the same for everyone until any page changes (the change
+     * number covers edits, protection, deletion and restore everywhere, hence red links and
+     * category lists too). Keyed by URL and change number, a repeat view costs one query.
+     */
+    private record ViewKey(String path, String query, long changeSequence) {
+    }
+
+    private record AnonymousView(String html, String etag, java.time.Instant lastModified) {
     }
 
     /**

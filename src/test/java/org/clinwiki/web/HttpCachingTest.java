@@ -59,6 +59,15 @@ class HttpCachingTest extends WikiTestCase {
     }
 
     @Test
+    void protectionShowsUpForAnonymousReadersAtOnce() {
+        String admin = wiki.login("keeper", Role.ADMIN);
+        wiki.save("Guarded_article", "Dosing content.", editor);
+        assertThat(get("/wiki/Guarded_article").body()).doesNotContain("This page is protected");
+        wiki.post("/api/v1/pages/Guarded_article/protection", admin, org.clinwiki.testing.TestWiki.json("edit", "admin"));
+        assertThat(get("/wiki/Guarded_article").body()).contains("This page is protected");
+    }
+
+    @Test
     void signedInViewsAreNeverStoredForOthers() {
         Visitor visitor = new Visitor(wiki);
         wiki.login("reader1", Role.READER);
@@ -67,6 +76,8 @@ class HttpCachingTest extends WikiTestCase {
         assertThat(view.status()).isEqualTo(200);
         assertThat(view.header("Cache-Control")).isEqualTo("private, no-cache");
         assertThat(view.header("ETag")).isNull();
+        assertThat(view.body()).contains("reader1");
+        assertThat(get("/wiki/Cached_article").body()).as("the anonymous copy has no user in it").doesNotContain("reader1");
     }
 
     @Test
