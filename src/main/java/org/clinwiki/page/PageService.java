@@ -72,7 +72,7 @@ public final class PageService {
         // Rendering happens before taking the write lock; only a merge renders again inside it. The
         // rendering is kept: the editor is about to look at the page.
         Prepared prepared = Prepared.rendering(renderer, text);
-        Saved saved = database.writer().inTransaction(handle -> saveIn(handle, actor, edit, summary, prepared));
+        Saved saved = database.writer().inTransaction(handle -> saveIn(Stores.of(handle), actor, edit, summary, prepared));
         return afterCommit(saved);
     }
 
@@ -87,10 +87,11 @@ public final class PageService {
         // Imports come in bulk: only parse (links, categories); pages render when first viewed.
         Prepared prepared = Prepared.parsing(renderer, text);
         Saved saved = database.writer().inTransaction(handle -> {
-            OptionalLong latest = handle.attach(PageStore.class).find(title)
+            Stores stores = Stores.of(handle);
+            OptionalLong latest = stores.pages().find(title)
                     .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
             Edit edit = new Edit(title, text, cleanSummary, latest, false);
-            return saveIn(handle, actor, edit, cleanSummary, prepared);
+            return saveIn(stores, actor, edit, cleanSummary, prepared);
         });
         return afterCommit(saved);
     }
@@ -107,13 +108,14 @@ public final class PageService {
                 .toList();
         List<Saved> saved = database.writer().inTransaction(handle -> {
             List<Saved> results = new ArrayList<>(replacements.size());
+            Stores stores = Stores.of(handle);
             for (int i = 0; i < replacements.size(); i++) {
                 Replacement replacement = replacements.get(i);
                 String summary = PageText.summary(replacement.summary());
-                OptionalLong latest = handle.attach(PageStore.class).find(replacement.title())
+                OptionalLong latest = stores.pages().find(replacement.title())
                         .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
                 Edit edit = new Edit(replacement.title(), prepared.get(i).text(), summary, latest, false);
-                results.add(saveIn(handle, actor, edit, summary, prepared.get(i)));
+                results.add(saveIn(stores, actor, edit, summary, prepared.get(i)));
             }
             return results;
         });
@@ -140,13 +142,24 @@ public final class PageService {
         }
     }
 
+    /**
+     * The stores of one transaction, attached once: attaching a JDBI SQL object costs more than
+     * most of the statements it runs, which matters when an import writes thousands of pages.
+     */
+    private record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories) {
+        static Stores of(Handle handle) {
+            return new Stores(handle.attach(PageStore.class), handle.attach(RevisionStore.class),
+                    handle.attach(CategoryStore.class));
+        }
+    }
+
     /** A save's result, and the rendering to cache once it has committed. */
     private record Saved(SaveResult result, Optional<RenderedPage> rendered) {
     }
 
-    private Saved saveIn(Handle handle, Actor actor, Edit edit, String summary, Prepared prepared) {
-        PageStore pages = handle.attach(PageStore.class);
-        RevisionStore revisions = handle.attach(RevisionStore.class);
+    private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
+        PageStore pages = stores.pages();
+        RevisionStore revisions = stores.revisions();
         Optional<Page> existing = pages.find(edit.title());
         if (existing.isEmpty()) {
             permissions.requireEdit(actor.user(), Role.EDITOR);
@@ -156,7 +169,7 @@ public final class PageService {
             }
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
-            Revision revision = write(handle, pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
+            Revision revision = write(stores, pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.parsed(), now);
             return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
                     prepared.rendered());
@@ -188,7 +201,7 @@ public final class PageService {
             return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
         }
         Instant now = clock.instant();
-        Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
+        Revision revision = write(stores, page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.parsed(), now);
         return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
     }
@@ -219,7 +232,7 @@ public final class PageService {
             String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
-            Revision revision = write(handle, page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
+            Revision revision = write(Stores.of(handle), page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
                     rendered.parsed(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
@@ -289,10 +302,10 @@ public final class PageService {
         return restored;
     }
 
-    private Revision write(Handle handle, long pageId, OptionalLong parentId, Actor actor, String text, String summary,
+    private Revision write(Stores stores, long pageId, OptionalLong parentId, Actor actor, String text, String summary,
                            boolean minor, ParsedPage parsed, Instant now) {
-        PageStore pages = handle.attach(PageStore.class);
-        RevisionStore revisions = handle.attach(RevisionStore.class);
+        PageStore pages = stores.pages();
+        RevisionStore revisions = stores.revisions();
         long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
                 actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
         pages.setLatest(pageId, id, now);
@@ -302,7 +315,7 @@ public final class PageService {
         if (!links.isEmpty()) {
             pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
         }
-        handle.attach(CategoryStore.class).replace(pageId, parsed.categories());
+        stores.categories().replace(pageId, parsed.categories());
         pages.clearRedirect(pageId);
         parsed.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
         return revisions.find(id).orElseThrow();
