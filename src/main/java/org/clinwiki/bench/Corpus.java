@@ -110,8 +110,6 @@ public final class Corpus {
             "Ancker JS, et al. Effects of workload, work complexity, and repeated alerts on alert fatigue. BMC Med Inform Decis Mak. 2017.",
             "HL7 International. FHIR Release 4. 2019.",
             "Adler-Milstein J, et al. Electronic health record adoption in US hospitals. Health Aff. 2017.");
-    private static final List<String> AUTHORS = List.of(
-            "amara", "ben", "chidi", "dana", "eitan", "farah", "gwen", "hiro", "ines", "jonas", "kemi", "lars");
     private static final List<String> HEADINGS = List.of(
             "Background", "Workflow", "Evidence", "Implementation", "Governance", "Risks", "Measurement", "Design",
             "Lessons learned", "Configuration", "Training", "Standards", "Outcomes", "Related work");
@@ -225,11 +223,6 @@ public final class Corpus {
             earlier.add(String.join("", java.util.Arrays.copyOfRange(sections, 0, keep)));
         }
         return earlier;
-    }
-
-    /** Who wrote version {@code v} of page {@code i}: one of twelve authors. */
-    public String author(int i, int v) {
-        return AUTHORS.get((i + v * 7) % AUTHORS.size());
     }
 
     private static int targetWords(Random random) {

@@ -228,11 +228,6 @@ public final class SearchIndex implements AutoCloseable {
         return true;
     }
 
-    /** The last page change searches see. */
-    public long searchedSeq() {
-        return searchedSeq;
-    }
-
     public TitleSuggester titles() {
         return titles;
     }

@@ -10,10 +10,6 @@ import java.util.Optional;
 public record SearchResults(long total, List<SearchHit> hits, Optional<String> suggestion, List<CategoryCount> categories,
                             int offset, int limit) {
 
-    static SearchResults none(SearchRequest request) {
-        return new SearchResults(0, List.of(), Optional.empty(), List.of(), request.offset(), request.limit());
-    }
-
     public boolean hasMore() {
         return offset + hits.size() < total;
     }

@@ -77,10 +77,6 @@ public final class TitleSuggester {
         return same.size() == 1 ? Optional.of(same.getFirst()) : Optional.empty();
     }
 
-    int size() {
-        return titles.size();
-    }
-
     private static boolean isWordStart(String key, int at) {
         return !Character.isLetterOrDigit(key.charAt(at - 1));
     }

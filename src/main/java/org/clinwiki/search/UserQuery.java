@@ -63,11 +63,6 @@ record UserQuery(String text, List<Part> parts) {
         return new UserQuery(text, List.copyOf(parts));
     }
 
-    /** Whether nothing in it can match or filter: search for nothing. */
-    boolean isEmpty() {
-        return parts.isEmpty();
-    }
-
     /** Whether it is only plain words (no phrases, prefixes or exclusions): it might be a title. */
     boolean isPlain() {
         return parts.stream().allMatch(part -> part.field() == Field.ANY && !part.phrase() && !part.excluded());
