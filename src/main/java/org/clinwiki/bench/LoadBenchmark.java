@@ -103,6 +103,8 @@ public final class LoadBenchmark {
             awaitFirstAnswer(client, base);
             put("start to first answer, AOT cache", "s", (System.nanoTime() - start) / 1e9, "≤ 2");
             awaitIndex(client, base, titles.title(pages - 2).text());
+            // After catching up the index merges its segments once: let that finish before measuring.
+            awaitIdle(server.pid());
 
             Path html = scratch.resolve("baseline-html");
             Files.createDirectories(html);
@@ -217,6 +219,27 @@ public final class LoadBenchmark {
         return latencies;
     }
 
+    /** Waits until the process uses less than a tenth of a core over a second (or a minute has passed). */
+    private static void awaitIdle(long pid) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long before = cpuTicks(pid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = cpuTicks(pid);
+            if (now - before < 10) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    /** User plus system CPU time of a process, in clock ticks (1/100 s on Linux). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
     private static void awaitFirstAnswer(HttpClient client, String base) throws Exception {
         while (get(client, base + "/api/v1/pages?limit=1").statusCode() != 200) {
             Thread.sleep(10);
@@ -265,7 +288,13 @@ public final class LoadBenchmark {
         while ((line = output.readLine()) != null) {
             Matcher matcher = PORT.matcher(line);
             if (matcher.find()) {
-                Thread.ofPlatform().daemon().start(() -> output.lines().forEach(ignored -> { }));
+                Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        output.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException e) {
+                        // The process ended; nothing more to drain.
+                    }
+                });
                 return Integer.parseInt(matcher.group(1));
             }
         }
