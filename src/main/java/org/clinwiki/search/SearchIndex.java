@@ -2,34 +2,16 @@ package org.clinwiki.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageFeed;
-import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
-import org.clinwiki.title.InvalidTitleException;
-import org.clinwiki.title.Title;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndex implements AutoCloseable {
 
-    /** Bump when documents or analysis change; an index of another layout is rebuilt on open. */
-    static final String LAYOUT = "2";
-    static final String DIRECTORY = "index";
-
-    private static final String SEQ_KEY = "clinwiki.seq";
-    private static final String LAYOUT_KEY = "clinwiki.layout";
     private static final int BATCH = 256;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
     // While catching up on many changes, refreshing the searcher after every batch would flush a tiny segment each time.
@@ -63,8 +39,8 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final PageFeed feed;
-    private final Renderer renderer;
     private final TitleSuggester titles = new TitleSuggester();
+    private final PageIndexer pages;
     private final boolean rebuilding;
     private final Object progress = new Object();
     private volatile long appliedSeq;
@@ -74,23 +50,20 @@ public final class SearchIndex implements AutoCloseable {
     private boolean wakeRequested;
     private long lastCommitNanos = System.nanoTime();
     private long lastRefreshNanos = System.nanoTime();
-    /** Redirect targets of documents written since the last refresh, which the searcher cannot see yet (empty: not a redirect). */
-    private final Map<Long, Optional<Title>> unrefreshedTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private long committedSeq;
     private Thread indexer;
 
-    private SearchIndex(Path path, FSDirectory directory, IndexWriter writer, long appliedSeq, boolean rebuilding,
-                        PageFeed feed, Renderer renderer) throws IOException {
-        this.path = path;
-        this.directory = directory;
-        this.writer = writer;
+    private SearchIndex(IndexFiles.Opened files, PageFeed feed, Renderer renderer) throws IOException {
+        this.path = files.path();
+        this.directory = files.directory();
+        this.writer = files.writer();
         this.searchers = new SearcherManager(writer, null);
-        this.appliedSeq = appliedSeq;
+        this.appliedSeq = files.appliedSeq();
         this.searchedSeq = appliedSeq;
         this.committedSeq = appliedSeq;
-        this.rebuilding = rebuilding;
+        this.rebuilding = files.rebuilding();
         this.feed = feed;
-        this.renderer = renderer;
+        this.pages = new PageIndexer(writer, searchers, feed, renderer, titles);
     }
 
     /**
@@ -100,93 +73,19 @@ public final class SearchIndex implements AutoCloseable {
      * @throws SearchIndexLockedException if another process holds the index
      */
     public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer) {
-        Path path = dataDir.resolve(DIRECTORY);
-        try {
-            Files.createDirectories(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the search index folder " + path, e);
-        }
-        try {
-            return openExisting(path, feed, renderer);
-        } catch (LockObtainFailedException e) {
-            throw new SearchIndexLockedException(path);
-        } catch (IOException | RuntimeException e) {
-            log.warn("The search index in {} cannot be used ({}); rebuilding it from the database.", path, e.toString());
-            return fresh(path, feed, renderer);
-        }
+        return opened(IndexFiles.open(dataDir), feed, renderer);
     }
 
     /** Opens an empty index in place of whatever is in {@code dataDir/index}: for {@code reindex}. */
     public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer) {
-        Path path = dataDir.resolve(DIRECTORY);
+        return opened(IndexFiles.create(dataDir), feed, renderer);
+    }
+
+    private static SearchIndex opened(IndexFiles.Opened files, PageFeed feed, Renderer renderer) {
         try {
-            Files.createDirectories(path);
+            return new SearchIndex(files, feed, renderer);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the search index folder " + path, e);
-        }
-        return fresh(path, feed, renderer);
-    }
-
-    private static SearchIndex openExisting(Path path, PageFeed feed, Renderer renderer) throws IOException {
-        FSDirectory directory = FSDirectory.open(path);
-        try {
-            if (!DirectoryReader.indexExists(directory)) {
-                return new SearchIndex(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true, feed, renderer);
-            }
-            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            if (!LAYOUT.equals(data.get(LAYOUT_KEY)) || !data.containsKey(SEQ_KEY)) {
-                log.info("The search index in {} has another layout; rebuilding it from the database.", path);
-                return new SearchIndex(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true, feed, renderer);
-            }
-            long seq = Long.parseLong(data.get(SEQ_KEY));
-            IndexWriter writer = writer(directory, IndexWriterConfig.OpenMode.APPEND);
-            try {
-                // Opening a reader touches every segment: a missing or damaged file shows up here, not mid-search.
-                DirectoryReader.open(writer).close();
-                return new SearchIndex(path, directory, writer, seq, false, feed, renderer);
-            } catch (IOException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            directory.close();
-            throw e;
-        }
-    }
-
-    private static SearchIndex fresh(Path path, PageFeed feed, Renderer renderer) {
-        try {
-            deleteContents(path);
-            FSDirectory directory = FSDirectory.open(path);
-            return new SearchIndex(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true, feed, renderer);
-        } catch (LockObtainFailedException e) {
-            throw new SearchIndexLockedException(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a search index in " + path, e);
-        }
-    }
-
-    private static IndexWriter writer(FSDirectory directory, IndexWriterConfig.OpenMode mode) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(SearchFields.indexAnalyzer())
-                .setOpenMode(mode)
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false);
-        return new IndexWriter(directory, config);
-    }
-
-    private static void deleteContents(Path path) throws IOException {
-        if (Files.exists(path.resolve(IndexWriter.WRITE_LOCK_NAME))) {
-            // A lock file alone is harmless (Lucene uses OS locks); a live holder is found when the writer opens.
-            try (FSDirectory probe = FSDirectory.open(path); var lock = probe.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-                lock.ensureValid();
-            }
-        }
-        try (Stream<Path> files = Files.list(path)) {
-            for (Path file : files.toList()) {
-                if (Files.isRegularFile(file) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
-                    Files.delete(file);
-                }
-            }
+            throw new UncheckedIOException("Cannot open a searcher on " + files.path(), e);
         }
     }
 
@@ -328,18 +227,7 @@ public final class SearchIndex implements AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        Set<Title> retarget = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Stream<PageChange> changes = batch.size() > 8 ? batch.parallelStream() : batch.stream();
-        try {
-            changes.forEach(change -> apply(change, retarget));
-            for (Title target : retarget) {
-                for (PageChange current : feed.current(target)) {
-                    apply(current, new LinkedHashSet<>());
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        pages.applyAll(batch);
         long seq = batch.getLast().seq();
         if (batch.size() < BATCH || System.nanoTime() - lastRefreshNanos >= REFRESH_EVERY_WHILE_BEHIND.toNanos()) {
             refresh(seq);
@@ -354,7 +242,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes everything written so far searchable, and tells those waiting that {@code seq} is. */
     private void refresh(long seq) throws IOException {
         searchers.maybeRefreshBlocking();
-        unrefreshedTargets.clear();
+        pages.refreshed();
         lastRefreshNanos = System.nanoTime();
         synchronized (progress) {
             appliedSeq = seq;
@@ -363,62 +251,9 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Puts one page's current state in the index; collects redirect targets whose documents must follow. */
-    private void apply(PageChange change, Set<Title> retarget) {
-        try {
-            Term id = new Term(SearchFields.ID, PageDocument.id(change.pageId()));
-            Optional<Title> written = unrefreshedTargets.get(change.pageId());
-            (written != null ? written : storedRedirectTarget(id)).ifPresent(retarget::add);
-            if (change.deleted()) {
-                writer.deleteDocuments(id);
-                unrefreshedTargets.put(change.pageId(), Optional.empty());
-                titles.remove(change.title());
-                return;
-            }
-            titles.add(change.title());
-            ParsedPage parsed = renderer.parse(change.markdown());
-            if (parsed.redirect().isPresent()) {
-                Title target = parsed.redirect().get();
-                retarget.add(target);
-                writer.updateDocument(id, PageDocument.redirect(change, target));
-                unrefreshedTargets.put(change.pageId(), Optional.of(target));
-            } else {
-                writer.updateDocument(id, PageDocument.page(change, parsed, feed.redirectsTo(change.title())));
-                unrefreshedTargets.put(change.pageId(), Optional.empty());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Optional<Title> storedRedirectTarget(Term id) throws IOException {
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            TopDocs found = searcher.search(new TermQuery(id), 1);
-            if (found.scoreDocs.length == 0) {
-                return Optional.empty();
-            }
-            Document stored = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(SearchFields.REDIRECT_TARGET));
-            return PageDocument.redirectTarget(stored).flatMap(SearchIndex::title);
-        } finally {
-            searchers.release(searcher);
-        }
-    }
-
-    private static Optional<Title> title(String text) {
-        try {
-            return Optional.of(Title.parse(text));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
-        }
-    }
-
     private synchronized void commit() throws IOException {
         long seq = appliedSeq;
-        Map<String, String> data = new HashMap<>();
-        data.put(SEQ_KEY, Long.toString(seq));
-        data.put(LAYOUT_KEY, LAYOUT);
-        writer.setLiveCommitData(data.entrySet());
+        writer.setLiveCommitData(IndexFiles.commitData(seq).entrySet());
         writer.commit();
         committedSeq = seq;
         lastCommitNanos = System.nanoTime();

@@ -37,7 +37,7 @@ class SearchIndexTest {
             wiki.save("Stroke_alerts", "Door-to-needle time for stroke.", editor);
             wiki.awaitSearchable();
         }
-        deleteTree(data.resolve(SearchIndex.DIRECTORY));
+        deleteTree(data.resolve(IndexFiles.DIRECTORY));
         try (TestWiki wiki = TestWiki.start(data)) {
             wiki.awaitSearchable();
             assertThat(wiki.searchTitles("qsofa")).containsExactly("Sepsis screening");
@@ -76,7 +76,7 @@ class SearchIndexTest {
             wiki.save("Insulin_drips", "Titrating insulin infusions by protocol.", editor);
             wiki.awaitSearchable();
         }
-        Path index = data.resolve(SearchIndex.DIRECTORY);
+        Path index = data.resolve(IndexFiles.DIRECTORY);
         try (Stream<Path> files = Files.list(index)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
                 Files.write(file, "not a Lucene file".getBytes(StandardCharsets.UTF_8));

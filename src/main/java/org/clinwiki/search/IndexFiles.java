@@ -1,0 +1,140 @@
+package org.clinwiki.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index folder, {@code DATA/index}: opening what is there if it is usable, or starting
+ * empty in its place, and what each commit records (the last page change it holds, and the
+ * document layout).
+ */
+final class IndexFiles {
+
+    /** Bump when documents or analysis change; an index of another layout is rebuilt on open. */
+    static final String LAYOUT = "2";
+    static final String DIRECTORY = "index";
+
+    private static final String SEQ_KEY = "clinwiki.seq";
+    private static final String LAYOUT_KEY = "clinwiki.layout";
+    private static final Logger log = LoggerFactory.getLogger(IndexFiles.class);
+
+    /** An open index: where it is, its writer, the last change it holds, and whether it starts empty. */
+    record Opened(Path path, FSDirectory directory, IndexWriter writer, long appliedSeq, boolean rebuilding) {
+    }
+
+    private IndexFiles() {
+    }
+
+    /**
+     * The index in {@code dataDir/index}, or a new empty one if it is missing, unreadable or of
+     * another layout.
+     *
+     * @throws SearchIndexLockedException if another process holds the index
+     */
+    static Opened open(Path dataDir) {
+        Path path = folder(dataDir);
+        try {
+            return openExisting(path);
+        } catch (LockObtainFailedException e) {
+            throw new SearchIndexLockedException(path);
+        } catch (IOException | RuntimeException e) {
+            log.warn("The search index in {} cannot be used ({}); rebuilding it from the database.", path, e.toString());
+            return fresh(path);
+        }
+    }
+
+    /** An empty index in place of whatever is in {@code dataDir/index}. */
+    static Opened create(Path dataDir) {
+        return fresh(folder(dataDir));
+    }
+
+    /** What a commit records: the last change applied, and the layout. */
+    static Map<String, String> commitData(long seq) {
+        return Map.of(SEQ_KEY, Long.toString(seq), LAYOUT_KEY, LAYOUT);
+    }
+
+    private static Path folder(Path dataDir) {
+        Path path = dataDir.resolve(DIRECTORY);
+        try {
+            Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the search index folder " + path, e);
+        }
+        return path;
+    }
+
+    private static Opened openExisting(Path path) throws IOException {
+        FSDirectory directory = FSDirectory.open(path);
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+            }
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            if (!LAYOUT.equals(data.get(LAYOUT_KEY)) || !data.containsKey(SEQ_KEY)) {
+                log.info("The search index in {} has another layout; rebuilding it from the database.", path);
+                return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+            }
+            long seq = Long.parseLong(data.get(SEQ_KEY));
+            IndexWriter writer = writer(directory, IndexWriterConfig.OpenMode.APPEND);
+            try {
+                // Opening a reader touches every segment: a missing or damaged file shows up here, not mid-search.
+                DirectoryReader.open(writer).close();
+                return new Opened(path, directory, writer, seq, false);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    private static Opened fresh(Path path) {
+        try {
+            deleteContents(path);
+            FSDirectory directory = FSDirectory.open(path);
+            return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+        } catch (LockObtainFailedException e) {
+            throw new SearchIndexLockedException(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a search index in " + path, e);
+        }
+    }
+
+    private static IndexWriter writer(FSDirectory directory, IndexWriterConfig.OpenMode mode) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(SearchFields.indexAnalyzer())
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+        return new IndexWriter(directory, config);
+    }
+
+    private static void deleteContents(Path path) throws IOException {
+        if (Files.exists(path.resolve(IndexWriter.WRITE_LOCK_NAME))) {
+            // A lock file alone is harmless (Lucene uses OS locks); a live holder is found when the writer opens.
+            try (FSDirectory probe = FSDirectory.open(path); var lock = probe.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                lock.ensureValid();
+            }
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && !file.getFileName().toString().equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.clinwiki.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.clinwiki.title.InvalidTitleException;
+import org.clinwiki.title.Namespace;
+import org.clinwiki.title.Title;
+
+/**
+ * Turns what a reader typed into a Lucene query. Typed words are analysed once against a
+ * placeholder field, so clinical synonyms expand into a graph (EHR or "electronic health
+ * record"); every resulting term or phrase must then occur somewhere in the page, and scores
+ * more where it occurs in the title (or a redirect's name) or in a heading or category.
+ * Thread-safe.
+ */
+final class QueryTranslator {
+
+    private static final String PLACEHOLDER = "q";
+    private static final float EXACT_TITLE_BOOST = 20f;
+    private static final float TIE_BREAKER = 0.1f;
+
+    private final QueryBuilder expanding;
+    private final QueryBuilder exact;
+
+    QueryTranslator(ClinicalSynonyms synonyms, Analyzer indexAnalyzer) {
+        this.expanding = new QueryBuilder(ClinicalAnalyzer.querying(synonyms.map()));
+        this.expanding.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        this.exact = new QueryBuilder(indexAnalyzer);
+    }
+
+    /** The query for the typed text and filters; empty when nothing typed can match. */
+    Optional<Query> build(UserQuery typed, SearchRequest request) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        boolean scored = false;
+        boolean any = false;
+        List<String> words = typed.parts().stream()
+                .filter(part -> part.field() == UserQuery.Field.ANY && !part.phrase() && !part.excluded())
+                .map(UserQuery.Part::text).toList();
+        if (!words.isEmpty()) {
+            // Together, so a multi-word synonym ("electronic health record") can match across words.
+            Query matched = expanding.createBooleanQuery(PLACEHOLDER, String.join(" ", words), Occur.MUST);
+            if (matched != null) {
+                query.add(acrossFields(matched), Occur.MUST);
+                scored = true;
+                any = true;
+            }
+        }
+        for (UserQuery.Part part : typed.parts()) {
+            Occur occur = part.excluded() ? Occur.MUST_NOT : Occur.MUST;
+            Query clause = switch (part.field()) {
+                case ANY -> {
+                    if (!part.phrase() && !part.excluded()) {
+                        yield null;
+                    }
+                    Query q = part.phrase() ? exact.createPhraseQuery(PLACEHOLDER, part.text())
+                            : expanding.createBooleanQuery(PLACEHOLDER, part.text(), Occur.MUST);
+                    yield q == null ? null : acrossFields(q);
+                }
+                case TITLE -> part.phrase() ? exact.createPhraseQuery(SearchFields.TITLE, part.text())
+                        : expanding.createBooleanQuery(SearchFields.TITLE, part.text(), Occur.MUST);
+                case CATEGORY -> {
+                    occur = part.excluded() ? Occur.MUST_NOT : Occur.FILTER;
+                    yield new TermQuery(new Term(SearchFields.CATEGORY, categoryName(part.text())));
+                }
+            };
+            if (clause != null) {
+                query.add(clause, occur);
+                any = true;
+                scored |= occur == Occur.MUST;
+            }
+        }
+        if (!any) {
+            return Optional.empty();
+        }
+        if (!scored) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        if (typed.isPlain()) {
+            query.add(new BoostQuery(new TermQuery(new Term(SearchFields.TITLE_KEY, SearchFields.fold(typed.text()))),
+                    EXACT_TITLE_BOOST), Occur.SHOULD);
+        }
+        request.category().filter(name -> !name.isBlank()).ifPresent(name ->
+                query.add(new TermQuery(new Term(SearchFields.CATEGORY, categoryName(name))), Occur.FILTER));
+        query.add(new TermQuery(new Term(SearchFields.KIND, SearchFields.PAGE)), Occur.FILTER);
+        if (request.namespaces().size() < Namespace.values().length) {
+            BooleanQuery.Builder namespaces = new BooleanQuery.Builder();
+            for (Namespace namespace : request.namespaces()) {
+                namespaces.add(new TermQuery(new Term(SearchFields.NAMESPACE, namespace.key())), Occur.SHOULD);
+            }
+            query.add(namespaces.build(), Occur.FILTER);
+        }
+        return Optional.of(query.build());
+    }
+
+    /** Moves each term or phrase of a query built on the placeholder field onto the real fields. */
+    private static Query acrossFields(Query query) {
+        return switch (query) {
+            case BooleanQuery bool -> {
+                BooleanQuery.Builder copy = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+                for (BooleanClause clause : bool.clauses()) {
+                    copy.add(acrossFields(clause.query()), clause.occur());
+                }
+                yield copy.build();
+            }
+            case BoostQuery boost -> new BoostQuery(acrossFields(boost.getQuery()), boost.getBoost());
+            case TermQuery term -> bestField(field -> new TermQuery(new Term(field, term.getTerm().bytes())));
+            case PhraseQuery phrase -> bestField(field -> {
+                PhraseQuery.Builder copy = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+                Term[] terms = phrase.getTerms();
+                int[] positions = phrase.getPositions();
+                for (int i = 0; i < terms.length; i++) {
+                    copy.add(new Term(field, terms[i].bytes()), positions[i]);
+                }
+                return copy.build();
+            });
+            case SynonymQuery synonym -> bestField(field -> {
+                SynonymQuery.Builder copy = new SynonymQuery.Builder(field);
+                synonym.getTerms().forEach(term -> copy.addTerm(new Term(field, term.bytes())));
+                return copy.build();
+            });
+            default -> query;
+        };
+    }
+
+    /** A term or phrase must be in {@link SearchFields#ALL}; found in the title, redirects, headings or categories too, it scores more. */
+    private static Query bestField(Function<String, Query> perField) {
+        List<Query> boosts = new ArrayList<>();
+        for (Map.Entry<String, Float> field : SearchFields.BOOSTED.entrySet()) {
+            boosts.add(new BoostQuery(perField.apply(field.getKey()), field.getValue()));
+        }
+        return new BooleanQuery.Builder()
+                .add(perField.apply(SearchFields.ALL), Occur.MUST)
+                .add(new DisjunctionMaxQuery(boosts, TIE_BREAKER), Occur.SHOULD)
+                .build();
+    }
+
+    private static String categoryName(String typed) {
+        try {
+            return Title.parse(Namespace.CATEGORY.prefix() + ":" + typed.strip()).name();
+        } catch (InvalidTitleException e) {
+            return typed.strip();
+        }
+    }
+}
