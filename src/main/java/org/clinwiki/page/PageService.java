@@ -9,10 +9,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.clinwiki.ConflictException;
 import org.clinwiki.InvalidInputException;
-import org.clinwiki.category.CategoryStore;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
-import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
@@ -23,7 +21,6 @@ import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.Throttle;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,37 +119,6 @@ public final class PageService {
         return saved.stream().map(this::afterCommit).toList();
     }
 
-    /** Text ready to store: what it says, and its rendering when it was worth making now. */
-    private record Prepared(String text, ParsedPage parsed, Optional<RenderedPage> rendered, Renderer renderer) {
-        static Prepared rendering(Renderer renderer, String text) {
-            RenderedPage rendered = renderer.render(text);
-            return new Prepared(text, rendered.parsed(), Optional.of(rendered), renderer);
-        }
-
-        static Prepared parsing(Renderer renderer, String text) {
-            return new Prepared(text, renderer.parse(text), Optional.empty(), renderer);
-        }
-
-        /** The same preparation for another text (after a merge). */
-        Prepared forText(String other) {
-            if (other.equals(text)) {
-                return this;
-            }
-            return rendered.isPresent() ? rendering(renderer, other) : parsing(renderer, other);
-        }
-    }
-
-    /**
-     * The stores of one transaction, attached once: attaching a JDBI SQL object costs more than
-     * most of the statements it runs, which matters when an import writes thousands of pages.
-     */
-    private record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories) {
-        static Stores of(Handle handle) {
-            return new Stores(handle.attach(PageStore.class), handle.attach(RevisionStore.class),
-                    handle.attach(CategoryStore.class));
-        }
-    }
-
     /** A save's result, and the rendering to cache once it has committed. */
     private record Saved(SaveResult result, Optional<RenderedPage> rendered) {
     }
@@ -169,7 +135,7 @@ public final class PageService {
             }
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
-            Revision revision = write(stores, pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
+            Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.parsed(), now);
             return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
                     prepared.rendered());
@@ -201,7 +167,7 @@ public final class PageService {
             return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
         }
         Instant now = clock.instant();
-        Revision revision = write(stores, page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
+        Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.parsed(), now);
         return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
     }
@@ -216,8 +182,9 @@ public final class PageService {
         throttle(actor);
         String why = PageText.summary(reason);
         Saved saved = database.writer().inTransaction(handle -> {
-            PageStore pages = handle.attach(PageStore.class);
-            RevisionStore revisions = handle.attach(RevisionStore.class);
+            Stores stores = Stores.of(handle);
+            PageStore pages = stores.pages();
+            RevisionStore revisions = stores.revisions();
             Page page = pages.find(title).filter(p -> !p.deleted()).orElseThrow(() -> new PageNotFoundException(title));
             permissions.require(actor.user(), Right.REVERT);
             permissions.requireEdit(actor.user(), page.editRole());
@@ -232,7 +199,7 @@ public final class PageService {
             String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
-            Revision revision = write(Stores.of(handle), page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
+            Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
                     rendered.parsed(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
@@ -300,25 +267,6 @@ public final class PageService {
         });
         notifyListener();
         return restored;
-    }
-
-    private Revision write(Stores stores, long pageId, OptionalLong parentId, Actor actor, String text, String summary,
-                           boolean minor, ParsedPage parsed, Instant now) {
-        PageStore pages = stores.pages();
-        RevisionStore revisions = stores.revisions();
-        long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
-                actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
-        pages.setLatest(pageId, id, now);
-        pages.recordChange(pageId);
-        pages.clearLinks(pageId);
-        List<Title> links = parsed.links();
-        if (!links.isEmpty()) {
-            pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
-        }
-        stores.categories().replace(pageId, parsed.categories());
-        pages.clearRedirect(pageId);
-        parsed.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
-        return revisions.find(id).orElseThrow();
     }
 
     private SaveResult afterCommit(Saved saved) {

@@ -1,0 +1,40 @@
+package org.clinwiki.page;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.clinwiki.category.CategoryStore;
+import org.clinwiki.render.ParsedPage;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The stores of one write transaction, attached once (attaching a JDBI SQL object costs more
+ * than most of the statements it runs, which matters when an import writes thousands of
+ * pages), and the one way a new revision is written with its links, categories and redirect.
+ */
+record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories) {
+
+    static Stores of(Handle handle) {
+        return new Stores(handle.attach(PageStore.class), handle.attach(RevisionStore.class),
+                handle.attach(CategoryStore.class));
+    }
+
+    Revision write(long pageId, OptionalLong parentId, Actor actor, String text, String summary,
+                   boolean minor, ParsedPage parsed, Instant now) {
+        long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
+                actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
+        pages.setLatest(pageId, id, now);
+        pages.recordChange(pageId);
+        pages.clearLinks(pageId);
+        List<Title> links = parsed.links();
+        if (!links.isEmpty()) {
+            pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
+        }
+        categories.replace(pageId, parsed.categories());
+        pages.clearRedirect(pageId);
+        parsed.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
+        return revisions.find(id).orElseThrow();
+    }
+}
