@@ -1,8 +1,6 @@
 package org.clinwiki.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -24,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
@@ -45,7 +41,6 @@ public final class LoadBenchmark {
     private static final int HOT_TITLES = 1_000;
     /** The server runs as the README says to run it. */
     static final List<String> SERVER_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
-    private static final Pattern PORT = Pattern.compile("(?:serving .* at http://[^:]+:|serving on port )(\\d+)");
 
     private final PrintWriter out;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -80,8 +75,8 @@ public final class LoadBenchmark {
                 "--data", data.toString(), "--edits-per-minute", "1000000");
         long coldStart = System.nanoTime();
         Path config = scratch.resolve("clinwiki.aotconf");
-        Process training = start(with(SERVER_JVM, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config), serve);
-        String trainingBase = "http://127.0.0.1:" + port(training);
+        Process training = Processes.start(Processes.with(SERVER_JVM, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config), serve);
+        String trainingBase = "http://127.0.0.1:" + Processes.port(training);
         awaitFirstAnswer(client, trainingBase);
         put("start to first answer, first start (recording an AOT cache)", "s", (System.nanoTime() - coldStart) / 1e9, "≤ 2");
         for (int i = 0; i < 50; i++) {
@@ -90,21 +85,22 @@ public final class LoadBenchmark {
         }
         training.destroy();
         training.waitFor();
-        Process create = start(with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
+        Process create = Processes.start(
+                Processes.with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
                 List.of("org.clinwiki.cli.Main"));
         create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         create.waitFor();
 
-        List<String> jvm = Files.isRegularFile(aot) ? with(SERVER_JVM, "-XX:AOTCache=" + aot) : SERVER_JVM;
+        List<String> jvm = Files.isRegularFile(aot) ? Processes.with(SERVER_JVM, "-XX:AOTCache=" + aot) : SERVER_JVM;
         long start = System.nanoTime();
-        Process server = start(jvm, serve);
+        Process server = Processes.start(jvm, serve);
         try {
-            String base = "http://127.0.0.1:" + port(server);
+            String base = "http://127.0.0.1:" + Processes.port(server);
             awaitFirstAnswer(client, base);
             put("start to first answer, AOT cache", "s", (System.nanoTime() - start) / 1e9, "≤ 2");
             awaitIndex(client, base, titles.title(pages - 2).text());
             // After catching up the index merges its segments once: let that finish before measuring.
-            awaitIdle(server.pid());
+            Processes.awaitIdle(server.pid());
 
             Path html = scratch.resolve("baseline-html");
             Files.createDirectories(html);
@@ -112,11 +108,11 @@ public final class LoadBenchmark {
                 String body = get(client, base + "/wiki/" + path(titles, i * (pages / 200))).body();
                 Files.writeString(html.resolve(String.format("%03d.html", i)), body);
             }
-            Process baseline = start(SERVER_JVM, List.of("org.clinwiki.bench.BaselineServer", html.toString()));
+            Process baseline = Processes.start(SERVER_JVM, List.of("org.clinwiki.bench.BaselineServer", html.toString()));
             Latencies baselineViews;
             double baselineRate;
             try {
-                String baselineBase = "http://127.0.0.1:" + port(baseline);
+                String baselineBase = "http://127.0.0.1:" + Processes.port(baseline);
                 Load load = load(connections, duration, n -> baselineBase + "/page/" + n);
                 baselineViews = load.latencies();
                 baselineRate = load.rate();
@@ -144,7 +140,7 @@ public final class LoadBenchmark {
                     n -> base + "/api/v1/search/suggest?q=" + typed[Math.floorMod(n, typed.length)]);
             latency("autocomplete", suggest.latencies());
             latency("save (sequential)", saves(client, base, titles, pages));
-            results.put("peak RSS MB", round(peakRssMb(server.pid())));
+            results.put("peak RSS MB", round(Processes.peakRssMb(server.pid())));
         } finally {
             server.destroy();
             server.waitFor();
@@ -219,37 +215,10 @@ public final class LoadBenchmark {
         return latencies;
     }
 
-    /** Waits until the process uses less than a tenth of a core over a second (or a minute has passed). */
-    private static void awaitIdle(long pid) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        long before = cpuTicks(pid);
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            long now = cpuTicks(pid);
-            if (now - before < 10) {
-                return;
-            }
-            before = now;
-        }
-    }
-
-    /** User plus system CPU time of a process, in clock ticks (1/100 s on Linux). */
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
     private static void awaitFirstAnswer(HttpClient client, String base) throws Exception {
         while (get(client, base + "/api/v1/pages?limit=1").statusCode() != 200) {
             Thread.sleep(10);
         }
-    }
-
-    private static List<String> with(List<String> jvm, String... options) {
-        List<String> all = new ArrayList<>(jvm);
-        all.addAll(List.of(options));
-        return all;
     }
 
     private static void awaitIndex(HttpClient client, String base, String lastTitle) throws Exception {
@@ -271,43 +240,6 @@ public final class LoadBenchmark {
 
     private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Process start(List<String> jvm, List<String> mainAndArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-cp", System.getProperty("java.class.path")));
-        command.addAll(jvm);
-        command.addAll(mainAndArgs);
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** Reads the process's output until it names its port; keeps draining it afterwards. */
-    private static int port(Process process) throws IOException {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = output.readLine()) != null) {
-            Matcher matcher = PORT.matcher(line);
-            if (matcher.find()) {
-                Thread.ofPlatform().daemon().start(() -> {
-                    try {
-                        output.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException e) {
-                        // The process ended; nothing more to drain.
-                    }
-                });
-                return Integer.parseInt(matcher.group(1));
-            }
-        }
-        throw new IllegalStateException("the process ended without announcing a port");
-    }
-
-    private static double peakRssMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 
     private static void cli(String... args) {

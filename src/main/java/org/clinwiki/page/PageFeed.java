@@ -31,7 +31,7 @@ public final class PageFeed {
 
     /** The latest change number; a follower that has applied it is up to date. */
     public long latest() {
-        return database.reader().withExtension(FeedStore.class, FeedStore::latest);
+        return database.reader().withExtension(PageStore.class, PageStore::changeSequence);
     }
 
     /** How many pages a full replay would go through. */
@@ -72,9 +72,6 @@ public final class PageFeed {
 
         @SqlQuery(SELECT + "WHERE p.namespace = :namespace AND p.name = :name")
         List<PageChange> current(String namespace, String name);
-
-        @SqlQuery("SELECT value FROM sequences WHERE name = 'page_changes'")
-        long latest();
 
         @SqlQuery("""
                 SELECT p.namespace, p.name FROM redirects r JOIN pages p ON p.id = r.page_id
