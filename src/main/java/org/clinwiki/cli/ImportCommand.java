@@ -10,11 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.FirstRun;
 import org.clinwiki.WikiException;
+import org.clinwiki.page.PageService;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.page.SaveResult;
 import org.clinwiki.user.Actor;
@@ -63,36 +69,36 @@ final class ImportCommand {
             int failed = 0;
             long start = System.nanoTime();
             long lastProgress = start;
+            ExecutorService parser = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-parser").factory());
             try (App app = App.open(data.config())) {
                 Actor actor = FirstRun.systemActor(app);
+                // The writer stores one batch while the next is parsed: parsing and writing each
+                // take about half the time, and the writer uses one core.
+                Future<Batch> next = parser.submit(() -> read(app, files, 0, err));
                 for (int from = 0; from < files.size(); from += BATCH) {
-                    List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
-                    List<Replacement> batch = new ArrayList<>(chunk.size());
-                    List<Path> batchFiles = new ArrayList<>(chunk.size());
-                    for (Path file : chunk) {
+                    Batch batch = await(next);
+                    int following = from + BATCH;
+                    next = following < files.size() ? parser.submit(() -> read(app, files, following, err)) : null;
+                    failed += batch.unreadable();
+                    List<SaveResult> results = null;
+                    if (batch.parsed().isPresent()) {
                         try {
-                            batch.add(new Replacement(MarkdownFolder.titleFor(folder, file), readUtf8(file),
-                                    summary + " (" + folder.relativize(file) + ")"));
-                            batchFiles.add(file);
-                        } catch (WikiException | IOException e) {
-                            failed++;
-                            err.println("failed: " + folder.relativize(file) + ": " + e.getMessage());
+                            // One transaction (one disk sync) for the batch.
+                            results = app.pages().replaceAll(actor, batch.parsed().get());
+                        } catch (WikiException e) {
+                            // Falls through to saving one by one.
                         }
                     }
-                    List<SaveResult> results;
-                    try {
-                        // One transaction (one disk sync) for the batch.
-                        results = app.pages().replaceAll(actor, batch);
-                    } catch (WikiException e) {
+                    if (results == null) {
                         // Something in the batch breaks a rule: save one by one to learn which, and keep the rest.
                         results = new ArrayList<>();
-                        for (int i = 0; i < batch.size(); i++) {
-                            Replacement one = batch.get(i);
+                        for (int i = 0; i < batch.replacements().size(); i++) {
+                            Replacement one = batch.replacements().get(i);
                             try {
                                 results.add(app.pages().replace(actor, one.title(), one.markdown(), one.summary()));
                             } catch (WikiException single) {
                                 failed++;
-                                err.println("failed: " + folder.relativize(batchFiles.get(i)) + ": " + single.getMessage());
+                                err.println("failed: " + folder.relativize(batch.files().get(i)) + ": " + single.getMessage());
                             }
                         }
                     }
@@ -106,16 +112,60 @@ final class ImportCommand {
                     long now = System.nanoTime();
                     if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
                         lastProgress = now;
-                        int done = from + chunk.size();
+                        int done = Math.min(files.size(), from + BATCH);
                         err.printf("imported %d of %d files (%.0f files/s)%n", done, files.size(), done / ((now - start) / 1e9));
                         err.flush();
                     }
                 }
+            } finally {
+                parser.shutdownNow();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("Imported %d files in %.1f s: %d created, %d updated, %d unchanged, %d failed.%n",
                     files.size(), seconds, created, updated, unchanged, failed);
             return failed == 0 ? 0 : 1;
+        }
+
+        /** Files read and, when the whole batch keeps the rules, parsed; failures are reported here. */
+        private record Batch(List<Replacement> replacements, List<Path> files, int unreadable,
+                             Optional<PageService.ParsedBatch> parsed) {
+        }
+
+        private Batch read(App app, List<Path> files, int from, PrintWriter err) {
+            List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
+            List<Replacement> replacements = new ArrayList<>(chunk.size());
+            List<Path> read = new ArrayList<>(chunk.size());
+            int unreadable = 0;
+            for (Path file : chunk) {
+                try {
+                    replacements.add(new Replacement(MarkdownFolder.titleFor(folder, file), readUtf8(file),
+                            summary + " (" + folder.relativize(file) + ")"));
+                    read.add(file);
+                } catch (WikiException | IOException e) {
+                    unreadable++;
+                    synchronized (err) {
+                        err.println("failed: " + folder.relativize(file) + ": " + e.getMessage());
+                    }
+                }
+            }
+            Optional<PageService.ParsedBatch> parsed;
+            try {
+                parsed = Optional.of(app.pages().prepare(replacements));
+            } catch (WikiException e) {
+                parsed = Optional.empty();
+            }
+            return new Batch(replacements, read, unreadable, parsed);
+        }
+
+        private static Batch await(Future<Batch> batch) {
+            try {
+                return batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Import interrupted.", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
         }
 
         private static String readUtf8(Path file) throws IOException {

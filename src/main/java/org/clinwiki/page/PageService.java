@@ -83,13 +83,7 @@ public final class PageService {
         String cleanSummary = PageText.summary(summary);
         // Imports come in bulk: only parse (links, categories); pages render when first viewed.
         Prepared prepared = Prepared.parsing(renderer, text);
-        Saved saved = database.writer().inTransaction(handle -> {
-            Stores stores = Stores.of(handle);
-            OptionalLong latest = stores.pages().find(title)
-                    .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
-            Edit edit = new Edit(title, text, cleanSummary, latest, false);
-            return saveIn(stores, actor, edit, cleanSummary, prepared);
-        });
+        Saved saved = database.writer().inTransaction(handle -> replaceIn(Stores.of(handle), actor, title, cleanSummary, prepared));
         return afterCommit(saved);
     }
 
@@ -99,24 +93,57 @@ public final class PageService {
      * that breaks a rule fails the whole batch, so check sizes and titles first.
      */
     public List<SaveResult> replaceAll(Actor actor, List<Replacement> replacements) {
+        return replaceAll(actor, prepare(replacements));
+    }
+
+    /**
+     * Parses a batch for {@link #replaceAll(Actor, ParsedBatch)}, on all cores. Separate so an
+     * import can parse the next batch while the writer stores this one.
+     */
+    public ParsedBatch prepare(List<Replacement> replacements) {
         replacements.forEach(replacement -> checkSize(replacement.markdown()));
         List<Prepared> prepared = replacements.parallelStream()
                 .map(replacement -> Prepared.parsing(renderer, PageText.normalize(replacement.markdown())))
                 .toList();
+        return new ParsedBatch(List.copyOf(replacements), prepared);
+    }
+
+    /** A batch of replacements with their parsed text, ready to write. */
+    public static final class ParsedBatch {
+        private final List<Replacement> replacements;
+        private final List<Prepared> prepared;
+
+        private ParsedBatch(List<Replacement> replacements, List<Prepared> prepared) {
+            this.replacements = replacements;
+            this.prepared = prepared;
+        }
+
+        public List<Replacement> replacements() {
+            return replacements;
+        }
+    }
+
+    public List<SaveResult> replaceAll(Actor actor, ParsedBatch batch) {
+        List<Replacement> replacements = batch.replacements;
         List<Saved> saved = database.writer().inTransaction(handle -> {
             List<Saved> results = new ArrayList<>(replacements.size());
             Stores stores = Stores.of(handle);
             for (int i = 0; i < replacements.size(); i++) {
                 Replacement replacement = replacements.get(i);
-                String summary = PageText.summary(replacement.summary());
-                OptionalLong latest = stores.pages().find(replacement.title())
-                        .map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
-                Edit edit = new Edit(replacement.title(), prepared.get(i).text(), summary, latest, false);
-                results.add(saveIn(stores, actor, edit, summary, prepared.get(i)));
+                results.add(replaceIn(stores, actor, replacement.title(), PageText.summary(replacement.summary()),
+                        batch.prepared.get(i)));
             }
             return results;
         });
         return saved.stream().map(this::afterCommit).toList();
+    }
+
+    /** Saves the text over whatever the page holds now: the edit is based on its latest revision. */
+    private Saved replaceIn(Stores stores, Actor actor, Title title, String summary, Prepared prepared) {
+        Optional<Page> existing = stores.pages().find(title);
+        OptionalLong latest = existing.map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
+        Edit edit = new Edit(title, prepared.text(), summary, latest, false);
+        return saveIn(stores, existing, actor, edit, summary, prepared);
     }
 
     /** A save's result, and the rendering to cache once it has committed. */
@@ -124,9 +151,12 @@ public final class PageService {
     }
 
     private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
+        return saveIn(stores, stores.pages().find(edit.title()), actor, edit, summary, prepared);
+    }
+
+    private Saved saveIn(Stores stores, Optional<Page> existing, Actor actor, Edit edit, String summary, Prepared prepared) {
         PageStore pages = stores.pages();
         RevisionStore revisions = stores.revisions();
-        Optional<Page> existing = pages.find(edit.title());
         if (existing.isEmpty()) {
             permissions.requireEdit(actor.user(), Role.EDITOR);
             if (edit.baseRevisionId().isPresent()) {
