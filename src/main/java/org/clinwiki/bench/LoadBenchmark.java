@@ -12,221 +12,280 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
+import org.clinwiki.search.SearchBenchmark;
 import org.clinwiki.user.Role;
 
 /**
  * The load benchmark: a generated corpus is imported, a Clinwiki server is started as its own
  * process, and this process measures it over loopback HTTP like users would: page views with
- * many connections, searches with several clients, autocomplete, sequential saves, plus import
- * rate, time to first answer and the server's peak memory. A bare Javalin server serving the
- * same HTML from memory, also its own process, is measured the same way as the baseline.
+ * many connections, searches with several clients, autocomplete, sequential saves (answered,
+ * and until searchable), plus import rate, time to first answer and peak memory. The baseline
+ * is a bare Javalin process answering with the bytes Clinwiki answered, from memory, measured
+ * the same way; the import's baseline stores the same files as bare SQLite rows. A second,
+ * smaller wiki shows whether a page view costs more in a larger wiki.
  */
 public final class LoadBenchmark {
 
     private static final String USER = "loadtester";
     private static final String PASSWORD = "a long passphrase for measuring";
     private static final int HOT_TITLES = 1_000;
+    private static final int SAVES = 100;
+    private static final String[] TYPED = {"e", "el", "ele", "clin", "tele", "phar", "barcode", "fhir", "inter", "safety"};
     /** The server runs as the README says to run it. */
     static final List<String> SERVER_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private final PrintWriter out;
-    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Figures figures = new Figures();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final Corpus titles = new Corpus(42);
 
     public LoadBenchmark(PrintWriter out) {
         this.out = out;
     }
 
-    /** Runs everything in {@code scratch} and returns the figures (also printed), for writing as JSON. */
-    public Map<String, Object> run(Path scratch, int pages, int connections, int searchClients, Duration duration) throws Exception {
-        Path corpus = scratch.resolve("corpus");
+    /** What to measure: the wiki's size, a smaller size to compare page-view cost with (0: none), the load. */
+    public record Plan(int pages, int comparePages, int connections, int searchClients, Duration duration) {
+    }
+
+    /** Runs everything in {@code scratch}; prints the table and returns it. */
+    public Figures run(Path scratch, Plan plan) throws Exception {
+        figures.fact("pages", plan.pages());
+        figures.fact("cores", Runtime.getRuntime().availableProcessors());
+        figures.fact("java", Runtime.version().toString());
+        figures.fact("server JVM options", String.join(" ", SERVER_JVM));
+
         Path data = scratch.resolve("data");
-        results.put("pages", pages);
-        results.put("cores", Runtime.getRuntime().availableProcessors());
-        results.put("java", Runtime.version().toString());
-        cli("generate-corpus", "--pages", Integer.toString(pages), "--out", corpus.toString());
+        Path corpus = generate(scratch.resolve("corpus"), plan.pages());
+        progress("importing " + plan.pages() + " pages");
+        double importRate = importRate(corpus, data, plan.pages());
+        double bareRate = BareImport.rate(corpus, scratch.resolve("bare.db"));
+        figures.add("import", "pages/s", importRate, bareRate, "≥ 2,000", importRate >= 2000);
 
-        long importStart = System.nanoTime();
-        cli("import", "markdown", corpus.toString(), "--data", data.toString(), "--summary", "benchmark corpus");
-        double importSeconds = (System.nanoTime() - importStart) / 1e9;
-        put("import", "pages/s", pages / importSeconds, "≥ 2,000");
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            app.users().create(USER, "Benchmark", "", Role.EDITOR, PASSWORD);
-        }
-
-        Corpus titles = new Corpus(42);
-        HttpClient client = HttpClient.newHttpClient();
-        // A training run records a JDK AOT cache (classes loaded and linked ahead of time), as
-        // the README suggests for production; the measured start then uses it.
-        Path aot = scratch.resolve("clinwiki.aot");
-        List<String> serve = List.of("org.clinwiki.cli.Main", "serve", "--host", "127.0.0.1", "--port", "0",
-                "--data", data.toString(), "--edits-per-minute", "1000000");
-        long coldStart = System.nanoTime();
-        Path config = scratch.resolve("clinwiki.aotconf");
-        Process training = Processes.start(Processes.with(SERVER_JVM, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config), serve);
-        String trainingBase = "http://127.0.0.1:" + Processes.port(training);
-        awaitFirstAnswer(client, trainingBase);
-        put("start to first answer, first start (recording an AOT cache)", "s", (System.nanoTime() - coldStart) / 1e9, "≤ 2");
-        for (int i = 0; i < 50; i++) {
-            get(client, trainingBase + "/wiki/" + path(titles, i * 7));
-            get(client, trainingBase + "/api/v1/search?q=ehr");
-        }
-        training.destroy();
-        training.waitFor();
-        Process create = Processes.start(
-                Processes.with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
-                List.of("org.clinwiki.cli.Main"));
-        create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        create.waitFor();
-
-        List<String> jvm = Files.isRegularFile(aot) ? Processes.with(SERVER_JVM, "-XX:AOTCache=" + aot) : SERVER_JVM;
-        long start = System.nanoTime();
-        Process server = Processes.start(jvm, serve);
+        Path recorded = scratch.resolve("recorded");
+        Path aot = recordAotCache(scratch, data);
+        Process server = startServer(aot.toString().isEmpty() ? SERVER_JVM : Processes.with(SERVER_JVM, "-XX:AOTCache=" + aot), data);
+        long started = System.nanoTime();
         try {
             String base = "http://127.0.0.1:" + Processes.port(server);
-            awaitFirstAnswer(client, base);
-            put("start to first answer, AOT cache", "s", (System.nanoTime() - start) / 1e9, "≤ 2");
-            awaitIndex(client, base, titles.title(pages - 2).text());
+            awaitFirstAnswer(base);
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            progress("waiting for the search index");
+            awaitIndex(base, titles.title(plan.pages() - 2).text());
             // After catching up the index merges its segments once: let that finish before measuring.
             Processes.awaitIdle(server.pid());
+            record(base, recorded, plan.pages());
 
-            Path html = scratch.resolve("baseline-html");
-            Files.createDirectories(html);
-            for (int i = 0; i < 200; i++) {
-                String body = get(client, base + "/wiki/" + path(titles, i * (pages / 200))).body();
-                Files.writeString(html.resolve(String.format("%03d.html", i)), body);
-            }
-            Process baseline = Processes.start(SERVER_JVM, List.of("org.clinwiki.bench.BaselineServer", html.toString()));
-            Latencies baselineViews;
-            double baselineRate;
-            try {
-                String baselineBase = "http://127.0.0.1:" + Processes.port(baseline);
-                Load load = load(connections, duration, n -> baselineBase + "/page/" + n);
-                baselineViews = load.latencies();
-                baselineRate = load.rate();
-            } finally {
-                baseline.destroy();
-            }
-            // Warm: a mix of many titles, each viewed once before measuring (the render cache holds them).
-            int hot = Math.min(pages, HOT_TITLES);
-            for (int i = 0; i < hot; i++) {
-                get(client, base + "/wiki/" + path(titles, hotTitle(i, pages)));
-            }
-            Load views = load(connections, duration, n -> base + "/wiki/" + path(titles, hotTitle(Math.floorMod(n, hot), pages)));
-            put("page views, " + connections + " connections", "req/s", views.rate(), "≥ 70% of baseline");
-            results.put("page views baseline req/s", round(baselineRate));
-            results.put("page views / baseline", round(views.rate() / baselineRate));
-            latency("page view", views.latencies());
-            latency("baseline page view", baselineViews);
+            Baseline baseline = Baseline.measure(recorded, plan, this);
+            figures.add("start to first answer, with AOT cache", "s", startSeconds, baseline.startSeconds, "≤ 2", startSeconds <= 2);
 
-            List<String> queries = org.clinwiki.search.SearchBenchmark.QUERIES;
-            Load search = load(searchClients, duration,
-                    n -> base + "/api/v1/search?q=" + URLEncoder.encode(queries.get(Math.floorMod(n, queries.size())), StandardCharsets.UTF_8));
-            latency("search, " + searchClients + " clients", search.latencies());
-            String[] typed = {"e", "el", "ele", "clin", "tele", "phar", "barcode", "fhir", "inter", "safety"};
-            Load suggest = load(1, duration.dividedBy(2),
-                    n -> base + "/api/v1/search/suggest?q=" + typed[Math.floorMod(n, typed.length)]);
-            latency("autocomplete", suggest.latencies());
-            latency("save (sequential)", saves(client, base, titles, pages));
-            results.put("peak RSS MB", round(Processes.peakRssMb(server.pid())));
+            progress("page views");
+            HttpLoad views = pageViews(server.pid(), base, plan.pages(), plan);
+            figures.add("page views, " + plan.connections() + " connections", "req/s", views.rate(), baseline.views.rate(),
+                    "≥ 0.70 of baseline", views.rate() >= 0.7 * baseline.views.rate());
+            latencies("page view", views.latencies(), baseline.views.latencies(), null, 0);
+            figures.add("server CPU per page view", "µs", views.serverCpuMicrosPerRequest(),
+                    baseline.views.serverCpuMicrosPerRequest());
+
+            progress("search");
+            List<String> queries = SearchBenchmark.QUERIES;
+            HttpLoad search = HttpLoad.run(server.pid(), plan.searchClients(), plan.duration(),
+                    n -> base + "/api/v1/search?q=" + encode(queries.get(Math.floorMod(n, queries.size()))));
+            latencies("search, " + plan.searchClients() + " clients", search.latencies(), baseline.search.latencies(), "≤ 20", 20);
+            HttpLoad suggest = HttpLoad.run(server.pid(), 1, plan.duration().dividedBy(2),
+                    n -> base + "/api/v1/search/suggest?q=" + TYPED[Math.floorMod(n, TYPED.length)]);
+            latencies("autocomplete", suggest.latencies(), baseline.suggest.latencies(), "≤ 10", 10);
+
+            progress("saves");
+            Saves saves = Saves.measure(client, base, login(base), titles, plan.pages(), SAVES);
+            latencies("save, answered", saves.answered(), baseline.saves.answered(), null, 0);
+            figures.add("save until searchable p50", "ms", saves.searchable().percentileMillis(0.5),
+                    baseline.saves.searchable().percentileMillis(0.5), "≤ 10", saves.searchable().percentileMillis(0.5) <= 10);
+            figures.add("save until searchable p99", "ms", saves.searchable().percentileMillis(0.99),
+                    baseline.saves.searchable().percentileMillis(0.99));
+            figures.add("peak RSS", "MB", Processes.peakRssMb(server.pid()), baseline.peakRssMb, "≤ 512",
+                    Processes.peakRssMb(server.pid()) <= 512);
+            if (plan.comparePages() > 0) {
+                compareSmallerWiki(scratch.resolve("smaller"), plan, views);
+            }
         } finally {
             server.destroy();
             server.waitFor();
         }
-        print();
-        return results;
+        figures.print(out);
+        return figures;
     }
 
-    private record Load(Latencies latencies, double rate) {
-    }
+    /** The baseline's figures, from a bare Javalin process serving the recorded answers. */
+    private record Baseline(double startSeconds, HttpLoad views, HttpLoad search, HttpLoad suggest, Saves saves, double peakRssMb) {
 
-    /** {@code clients} threads ask for {@code url(n)} for a warm-up second, then for {@code duration}. */
-    private static Load load(int clients, Duration duration, IntFunction<String> url) throws Exception {
-        Latencies latencies = new Latencies();
-        AtomicLong counter = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long warmUntil = System.nanoTime() + 1_000_000_000L;
-        long until = warmUntil + duration.toNanos();
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int seed = c;
-                running.add(pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                    Random random = new Random(seed);
-                    while (System.nanoTime() < until) {
-                        long t = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(random.nextInt(1 << 20))))
-                                .header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofByteArray());
-                        long took = System.nanoTime() - t;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(response.statusCode() + " from " + response.uri());
-                        }
-                        if (t >= warmUntil) {
-                            latencies.add(took);
-                            counter.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        static Baseline measure(Path recorded, Plan plan, LoadBenchmark benchmark) throws Exception {
+            benchmark.progress("baseline");
+            long started = System.nanoTime();
+            Process process = Processes.start(SERVER_JVM, List.of(BaselineServer.class.getName(), recorded.toString()));
+            try {
+                String base = "http://127.0.0.1:" + Processes.port(process);
+                while (get(benchmark.client, base + "/page/0").statusCode() != 200) {
+                    Thread.sleep(10);
+                }
+                double startSeconds = (System.nanoTime() - started) / 1e9;
+                long pid = process.pid();
+                HttpLoad views = HttpLoad.run(pid, plan.connections(), plan.duration(), n -> base + "/page/" + n);
+                HttpLoad search = HttpLoad.run(pid, plan.searchClients(), plan.duration(), n -> base + "/search/" + n);
+                HttpLoad suggest = HttpLoad.run(pid, 1, plan.duration().dividedBy(2), n -> base + "/suggest/" + n);
+                Saves saves = Saves.measureBaseline(benchmark.client, base, SAVES);
+                return new Baseline(startSeconds, views, search, suggest, saves, Processes.peakRssMb(pid));
+            } finally {
+                process.destroy();
+                process.waitFor();
             }
-            for (Future<?> future : running) {
-                future.get();
+        }
+    }
+
+    /** Page views and their server CPU in a wiki of {@code comparePages}, beside the full-size run. */
+    private void compareSmallerWiki(Path scratch, Plan plan, HttpLoad full) throws Exception {
+        progress("the same page views at " + plan.comparePages() + " pages");
+        Path data = scratch.resolve("data");
+        importRate(generate(scratch.resolve("corpus"), plan.comparePages()), data, plan.comparePages());
+        Process server = startServer(SERVER_JVM, data);
+        try {
+            String base = "http://127.0.0.1:" + Processes.port(server);
+            awaitFirstAnswer(base);
+            awaitIndex(base, titles.title(plan.comparePages() - 2).text());
+            Processes.awaitIdle(server.pid());
+            HttpLoad small = pageViews(server.pid(), base, plan.comparePages(), plan);
+            String label = " at " + plan.pages() + " pages, beside " + plan.comparePages();
+            figures.add("page views" + label, "req/s", full.rate(), small.rate());
+            figures.add("server CPU per page view" + label, "µs", full.serverCpuMicrosPerRequest(),
+                    small.serverCpuMicrosPerRequest(), "ratio ≤ 1.2 (size-independent)",
+                    full.serverCpuMicrosPerRequest() <= 1.2 * small.serverCpuMicrosPerRequest());
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private HttpLoad pageViews(long pid, String base, int pages, Plan plan) throws Exception {
+        // Warm: a mix of many titles spread over the corpus, each viewed once before measuring.
+        int hot = Math.min(pages, HOT_TITLES);
+        for (int i = 0; i < hot; i++) {
+            get(client, base + "/wiki/" + path(hotTitle(i, pages)));
+        }
+        return HttpLoad.run(pid, plan.connections(), plan.duration(),
+                n -> base + "/wiki/" + path(hotTitle(Math.floorMod(n, hot), pages)));
+    }
+
+    /** Keeps Clinwiki's answers for the baseline to give back: pages, search results, suggestions, a save. */
+    private void record(String base, Path recorded, int pages) throws Exception {
+        int hot = Math.min(pages, HOT_TITLES);
+        for (int i = 0; i < 200; i++) {
+            BaselineServer.record(recorded, BaselineServer.PAGES, i, get(client, base + "/wiki/" + path(hotTitle(i * hot / 200, pages))).body());
+        }
+        List<String> queries = SearchBenchmark.QUERIES;
+        for (int i = 0; i < queries.size(); i++) {
+            BaselineServer.record(recorded, BaselineServer.SEARCHES, i, get(client, base + "/api/v1/search?q=" + encode(queries.get(i))).body());
+        }
+        for (int i = 0; i < TYPED.length; i++) {
+            BaselineServer.record(recorded, BaselineServer.SUGGESTIONS, i, get(client, base + "/api/v1/search/suggest?q=" + TYPED[i]).body());
+        }
+        Files.writeString(recorded.resolve(BaselineServer.SAVE), get(client, base + "/api/v1/pages/" + path(1)).body());
+    }
+
+    /**
+     * A training run records a JDK AOT cache (classes loaded and linked ahead of time), as the
+     * README suggests for production; the measured start then uses it. Also measures the first
+     * start, without a cache. Returns the cache, or an empty path if the JDK made none.
+     */
+    private Path recordAotCache(Path scratch, Path data) throws Exception {
+        Path aot = scratch.resolve("clinwiki.aot");
+        Path config = scratch.resolve("clinwiki.aotconf");
+        long started = System.nanoTime();
+        Process training = startServer(Processes.with(SERVER_JVM, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config), data);
+        try {
+            String base = "http://127.0.0.1:" + Processes.port(training);
+            awaitFirstAnswer(base);
+            figures.add("start to first answer, first start (no AOT cache)", "s", (System.nanoTime() - started) / 1e9, Double.NaN);
+            for (int i = 0; i < 50; i++) {
+                get(client, base + "/wiki/" + path(i * 7));
+                get(client, base + "/api/v1/search?q=ehr");
             }
         } finally {
-            pool.shutdown();
+            training.destroy();
+            training.waitFor();
         }
-        return new Load(latencies, counter.get() / (duration.toNanos() / 1e9));
+        Process create = Processes.start(
+                Processes.with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
+                List.of(Main.class.getName()));
+        create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        create.waitFor();
+        return Files.isRegularFile(aot) ? aot : Path.of("");
     }
 
-    private static Latencies saves(HttpClient client, String base, Corpus titles, int pages) throws Exception {
+    private static Process startServer(List<String> jvm, Path data) throws IOException {
+        return Processes.start(jvm, List.of(Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0",
+                "--data", data.toString(), "--edits-per-minute", "1000000"));
+    }
+
+    private static Path generate(Path corpus, int pages) {
+        cli("generate-corpus", "--pages", Integer.toString(pages), "--out", corpus.toString());
+        return corpus;
+    }
+
+    /** Imports the corpus with the CLI, in this process, and adds the benchmark's editor. */
+    private static double importRate(Path corpus, Path data, int pages) {
+        long start = System.nanoTime();
+        cli("import", "markdown", corpus.toString(), "--data", data.toString(), "--summary", "benchmark corpus");
+        double rate = pages / ((System.nanoTime() - start) / 1e9);
+        try (App app = App.open(Config.defaults().withDataDir(data))) {
+            app.users().create(USER, "Benchmark", "", Role.EDITOR, PASSWORD);
+        }
+        return rate;
+    }
+
+    private String login(String base) throws Exception {
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        String token = login.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < 100; i++) {
-            String path = path(titles, (i * 7919) % pages);
-            String page = get(client, base + "/api/v1/pages/" + path + "?redirect=no").body();
-            String revision = page.replaceAll("(?s).*?\"revision\":\\{\"id\":(\\d+).*", "$1");
-            String body = "{\"markdown\":\"Benchmark edit " + i + ": the informatics team revised this page.\","
-                    + "\"summary\":\"benchmark\",\"baseRevisionId\":" + revision + "}";
-            long t = System.nanoTime();
-            HttpResponse<String> saved = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/pages/" + path))
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            latencies.add(System.nanoTime() - t);
-            if (saved.statusCode() != 200) {
-                throw new IllegalStateException("save answered " + saved.statusCode() + ": " + saved.body());
-            }
-        }
-        return latencies;
+        return login.body().replaceAll("(?s).*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    private static void awaitFirstAnswer(HttpClient client, String base) throws Exception {
-        while (get(client, base + "/api/v1/pages?limit=1").statusCode() != 200) {
+    private void awaitFirstAnswer(String base) throws Exception {
+        while (true) {
+            try {
+                if (get(client, base + "/api/v1/pages?limit=1").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The port is announced just before Jetty accepts.
+            }
             Thread.sleep(10);
         }
     }
 
-    private static void awaitIndex(HttpClient client, String base, String lastTitle) throws Exception {
-        String url = base + "/api/v1/search?q=" + URLEncoder.encode("title:\"" + lastTitle + "\"", StandardCharsets.UTF_8);
+    private void awaitIndex(String base, String lastTitle) throws Exception {
+        String url = base + "/api/v1/search?q=" + encode("title:\"" + lastTitle + "\"");
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (get(client, url).body().startsWith("{\"total\":0") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+    }
+
+    private void latencies(String name, Latencies clinwiki, Latencies baseline, String p99Target, double p99Limit) {
+        figures.add(name + " p50", "ms", clinwiki.percentileMillis(0.5), baseline.percentileMillis(0.5));
+        double p99 = clinwiki.percentileMillis(0.99);
+        if (p99Target == null) {
+            figures.add(name + " p99", "ms", p99, baseline.percentileMillis(0.99));
+        } else {
+            figures.add(name + " p99", "ms", p99, baseline.percentileMillis(0.99), p99Target, p99 <= p99Limit);
+        }
+    }
+
+    private void progress(String step) {
+        out.println("  … " + step);
+        out.flush();
     }
 
     // Spread over the whole corpus, so the mix is not one corner of it.
@@ -234,11 +293,15 @@ public final class LoadBenchmark {
         return (int) ((long) i * pages / Math.min(pages, HOT_TITLES));
     }
 
-    private static String path(Corpus titles, int i) {
+    private String path(int i) {
         return titles.title(i).urlPath();
     }
 
-    private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -248,26 +311,5 @@ public final class LoadBenchmark {
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
         }
-    }
-
-    private void put(String name, String unit, double value, String target) {
-        results.put(name + " " + unit, round(value));
-        results.put(name + " target", target);
-    }
-
-    private void latency(String name, Latencies latencies) {
-        results.put(name + " p50 ms", round(latencies.percentileMillis(0.5)));
-        results.put(name + " p99 ms", round(latencies.percentileMillis(0.99)));
-        results.put(name + " requests", latencies.count());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private void print() {
-        out.println();
-        results.forEach((name, value) -> out.printf("  %-48s %s%n", name, value));
-        out.flush();
     }
 }

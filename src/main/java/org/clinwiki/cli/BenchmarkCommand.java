@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinwiki.Config;
+import org.clinwiki.bench.LoadBenchmark;
 import org.clinwiki.search.SearchBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +68,10 @@ final class BenchmarkCommand {
         @Option(names = "--pages", defaultValue = "20000", description = "Pages in the corpus (default: ${DEFAULT-VALUE}).")
         int pages;
 
+        @Option(names = "--compare-pages", defaultValue = "2000",
+                description = "Also measure page views in a wiki this size, to compare their cost; 0 skips it (default: ${DEFAULT-VALUE}).")
+        int comparePages;
+
         @Option(names = "--connections", defaultValue = "16", description = "Connections for page views (default: ${DEFAULT-VALUE}).")
         int connections;
 
@@ -82,19 +89,19 @@ final class BenchmarkCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (pages < 400 || connections < 1 || searchClients < 1 || seconds < 1) {
-                throw new CommandFailedException("--pages must be at least 400; --connections, --search-clients and --seconds at least 1.");
+            if (pages < 400 || (comparePages != 0 && comparePages < 400) || connections < 1 || searchClients < 1 || seconds < 1) {
+                throw new CommandFailedException("--pages and --compare-pages (unless 0) must be at least 400; "
+                        + "--connections, --search-clients and --seconds at least 1.");
             }
             PrintWriter out = spec.commandLine().getOut();
             Path scratch = Files.createTempDirectory("clinwiki-load-");
             try {
-                out.printf("Load benchmark: %d pages, %d cores, Java %s (takes a few minutes)%n", pages,
+                out.printf("Load benchmark: %d pages, %d cores, Java %s (takes several minutes)%n", pages,
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
                 out.flush();
-                var results = new org.clinwiki.bench.LoadBenchmark(out).run(scratch, pages, connections, searchClients,
-                        java.time.Duration.ofSeconds(seconds));
-                Files.writeString(json, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(results));
+                var plan = new LoadBenchmark.Plan(pages, comparePages, connections, searchClients, Duration.ofSeconds(seconds));
+                var figures = new LoadBenchmark(out).run(scratch, plan);
+                Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures.toMap()));
                 out.println("Written to " + json.toAbsolutePath());
             } finally {
                 Search.deleteTree(scratch);

@@ -1,0 +1,70 @@
+package org.clinwiki.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Closed-loop HTTP load: {@code clients} threads, each with its own connection, ask for
+ * {@code url(n)} (n random) back to back, first for a warm-up second, then for the measured
+ * duration. Also reads how much CPU the server process spent per measured request.
+ */
+record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerRequest) {
+
+    private static final long WARM_UP_NANOS = 1_000_000_000L;
+
+    static HttpLoad run(long serverPid, int clients, Duration duration, IntFunction<String> url) throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicLong counter = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+        long until = warmUntil + duration.toNanos();
+        long ticksBefore;
+        long ticksAfter;
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int seed = c;
+                running.add(pool.submit(() -> {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    Random random = new Random(seed);
+                    while (System.nanoTime() < until) {
+                        long t = System.nanoTime();
+                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(random.nextInt(1 << 20))))
+                                .header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofByteArray());
+                        long took = System.nanoTime() - t;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(response.statusCode() + " from " + response.uri());
+                        }
+                        if (t >= warmUntil) {
+                            latencies.add(took);
+                            counter.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(Math.max(0, (warmUntil - System.nanoTime()) / 1_000_000));
+            ticksBefore = Processes.cpuTicks(serverPid);
+            for (Future<?> future : running) {
+                future.get();
+            }
+            ticksAfter = Processes.cpuTicks(serverPid);
+        } finally {
+            pool.shutdown();
+        }
+        long requests = Math.max(1, counter.get());
+        double cpuMicros = (ticksAfter - ticksBefore) * 10_000.0 / requests;
+        return new HttpLoad(latencies, counter.get() / (duration.toNanos() / 1e9), cpuMicros);
+    }
+}
