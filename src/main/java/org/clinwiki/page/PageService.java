@@ -78,13 +78,7 @@ public final class PageService {
      * imports, where the file is the authority.
      */
     public SaveResult replace(Actor actor, Title title, String markdown, String summary) {
-        checkSize(markdown);
-        String text = PageText.normalize(markdown);
-        String cleanSummary = PageText.summary(summary);
-        // Imports come in bulk: only parse (links, categories); pages render when first viewed.
-        Prepared prepared = Prepared.parsing(renderer, text);
-        Saved saved = database.writer().inTransaction(handle -> replaceIn(Stores.of(handle), actor, title, cleanSummary, prepared));
-        return afterCommit(saved);
+        return replaceAll(actor, List.of(new Replacement(title, markdown, summary))).getFirst();
     }
 
     /**
@@ -101,6 +95,7 @@ public final class PageService {
      * import can parse the next batch while the writer stores this one.
      */
     public ParsedBatch prepare(List<Replacement> replacements) {
+        // Imports come in bulk: only parse (links, categories); pages render when first viewed.
         replacements.forEach(replacement -> checkSize(replacement.markdown()));
         List<Prepared> prepared = replacements.parallelStream()
                 .map(replacement -> Prepared.parsing(renderer, PageText.normalize(replacement.markdown())))
@@ -261,42 +256,37 @@ public final class PageService {
 
     /** Hides a page and its history from everyone but administrators; every revision is kept. */
     public Page delete(Actor actor, Title title, String reason) {
-        permissions.require(actor.user(), Right.DELETE);
-        String why = PageText.summary(reason);
-        Page deleted = database.writer().inTransaction(handle -> {
-            PageStore pages = handle.attach(PageStore.class);
-            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
-            if (page.deleted()) {
-                throw new ConflictException("already_deleted", "Page \"" + title.text() + "\" is already deleted.");
-            }
-            Instant now = clock.instant();
-            pages.markDeleted(page.id(), now, actor.user().id(), why);
-            pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, "delete", title.text(), why, "");
-            return pages.find(title).orElseThrow();
-        });
-        notifyListener();
-        return deleted;
+        return setDeleted(actor, title, reason, true);
     }
 
     /** Brings a deleted page back with its whole history. */
     public Page restore(Actor actor, Title title, String reason) {
+        return setDeleted(actor, title, reason, false);
+    }
+
+    private Page setDeleted(Actor actor, Title title, String reason, boolean delete) {
         permissions.require(actor.user(), Right.DELETE);
         String why = PageText.summary(reason);
-        Page restored = database.writer().inTransaction(handle -> {
+        Page changed = database.writer().inTransaction(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
-            if (!page.deleted()) {
-                throw new ConflictException("not_deleted", "Page \"" + title.text() + "\" is not deleted.");
+            if (page.deleted() == delete) {
+                throw delete
+                        ? new ConflictException("already_deleted", "Page \"" + title.text() + "\" is already deleted.")
+                        : new ConflictException("not_deleted", "Page \"" + title.text() + "\" is not deleted.");
             }
             Instant now = clock.instant();
-            pages.markRestored(page.id(), now);
+            if (delete) {
+                pages.markDeleted(page.id(), now, actor.user().id(), why);
+            } else {
+                pages.markRestored(page.id(), now);
+            }
             pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, "restore", title.text(), why, "");
+            handle.attach(AuditStore.class).record(actor, now, delete ? "delete" : "restore", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });
         notifyListener();
-        return restored;
+        return changed;
     }
 
     private SaveResult afterCommit(Saved saved) {
