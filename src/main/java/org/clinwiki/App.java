@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
         IndexTrigger indexTrigger = new IndexTrigger();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
                 config.maxPageBytes(), config.limits().editsPerMinute(), indexTrigger);
-        PageReader reader = new PageReader(database, renderer, renderCache, permissions);
+        PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
         return new App(config, database, users, pages, reader, changes, categories, renderCache, permissions, tokens,

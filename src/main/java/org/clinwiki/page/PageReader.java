@@ -36,15 +36,18 @@ public final class PageReader {
     private final Permissions permissions;
 
     // Bounded by size: both only spare queries and work that can always be redone.
-    private final Cache<MarkedKey, SafeHtml> marked = Caffeine.newBuilder()
-            .maximumWeight(32L * 1024 * 1024).weigher((MarkedKey key, SafeHtml html) -> html.html().length() * 2 + 64).build();
+    private final Cache<MarkedKey, SafeHtml> marked;
     private final Cache<ContributorsKey, List<Author>> contributors = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    public PageReader(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions) {
+    /** {@code markedCacheBytes} bounds the cache of renderings with their red links marked. */
+    public PageReader(Database database, Renderer renderer, RenderCache renderCache, long markedCacheBytes,
+                      Permissions permissions) {
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;
         this.permissions = permissions;
+        this.marked = Caffeine.newBuilder().maximumWeight(markedCacheBytes)
+                .weigher((MarkedKey key, SafeHtml html) -> html.html().length() * 2 + 64).build();
     }
 
     /**

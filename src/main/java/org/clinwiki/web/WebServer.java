@@ -52,7 +52,8 @@ public final class WebServer {
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
         AccountApi accountApi = new AccountApi(services.users(), auth);
         AdminApi adminApi = new AdminApi(services.users(), auth);
-        PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth);
+        PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
+                config.viewCacheBytes());
         EditViews editViews = new EditViews(services.pages(), services.reader(), services.permissions(), layout, auth);
         SessionViews sessionViews = new SessionViews(services.users(), layout, auth);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
