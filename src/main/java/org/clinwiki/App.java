@@ -100,9 +100,10 @@ public final class App implements AutoCloseable {
 
     /** Opens the search index (catching up in the background) and starts the HTTP server on the configured host and port. */
     public App serve() {
-        searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer).start();
+        searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer, ClinicalSynonyms.load(config.dataDir()))
+                .start();
         indexTrigger.index = searchIndex;
-        search = new SearchService(searchIndex, ClinicalSynonyms.load(config.dataDir()), new Sanitizer());
+        search = new SearchService(searchIndex, new Sanitizer());
         web = WebServer.start(config, new Templates(),
                 new WebServer.Services(users, pages, reader, changes, categories, search, permissions, tokens));
         return this;

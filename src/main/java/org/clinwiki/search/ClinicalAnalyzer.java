@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -14,32 +15,39 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * How text becomes terms. Words split on Unicode rules; possessives, case and accents go; no
  * stop words and no minimum length, because the field's vocabulary is two- and three-letter
  * abbreviations (EHR, CDS, HL7). Stemming is KStem, gentler than Porter: it keeps
- * "medication" and "medical" apart. The query side adds the clinical synonyms after stemming,
- * so a synonym matches whatever inflection was typed.
+ * "medication" and "medical" apart. The clinical synonyms apply after stemming, so a synonym
+ * matches whatever inflection was written or typed.
  */
 final class ClinicalAnalyzer extends Analyzer {
 
     private final boolean stem;
     private final SynonymMap synonyms;
+    private final boolean indexed;
 
-    private ClinicalAnalyzer(boolean stem, SynonymMap synonyms) {
+    private ClinicalAnalyzer(boolean stem, SynonymMap synonyms, boolean indexed) {
         this.stem = stem;
         this.synonyms = synonyms;
+        this.indexed = indexed;
     }
 
-    /** For indexed text and for phrases typed in quotes. */
+    /** For indexed text without concepts (the snippet text) and for phrases typed in quotes. */
     static ClinicalAnalyzer indexing() {
-        return new ClinicalAnalyzer(true, null);
+        return new ClinicalAnalyzer(true, null, false);
     }
 
-    /** For typed words: the indexing chain plus synonym expansion. */
+    /** For indexed text that also carries the vocabulary's concept terms ({@link ClinicalSynonyms.Concepts#indexing()}). */
+    static ClinicalAnalyzer indexingConcepts(SynonymMap concepts) {
+        return new ClinicalAnalyzer(true, concepts, true);
+    }
+
+    /** For typed words: the indexing chain plus a synonym map (concepts, or every expansion for highlighting). */
     static ClinicalAnalyzer querying(SynonymMap synonyms) {
-        return new ClinicalAnalyzer(true, synonyms);
+        return new ClinicalAnalyzer(true, synonyms, false);
     }
 
     /** Unstemmed words, for spelling suggestions: a correction must be a word someone wrote. */
     static ClinicalAnalyzer spelling() {
-        return new ClinicalAnalyzer(false, null);
+        return new ClinicalAnalyzer(false, null, false);
     }
 
     @Override
@@ -54,6 +62,10 @@ final class ClinicalAnalyzer extends Analyzer {
         }
         if (synonyms != null && synonyms.fst != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
+            if (indexed) {
+                // The index holds positions, not graphs: a concept spanning three words sits at the first.
+                stream = new FlattenGraphFilter(stream);
+            }
         }
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -7,12 +7,20 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +36,31 @@ public final class ClinicalSynonyms {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicalSynonyms.class);
 
-    private final SynonymMap map;
-    private final Set<String> words;
+    /** Marks a concept term: no tokenizer emits this character, so no typed or written word can collide with one. */
+    static final char CONCEPT_MARK = '\u001f';
 
-    private ClinicalSynonyms(SynonymMap map, Set<String> words) {
+    private final SynonymMap map;
+    private final Concepts concepts;
+    private final Set<String> words;
+    private final String fingerprint;
+
+    private ClinicalSynonyms(SynonymMap map, Concepts concepts, Set<String> words, String fingerprint) {
         this.map = map;
+        this.concepts = concepts;
         this.words = words;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * Each group of the list as one concept term. At indexing, every phrase of a group adds
+     * the group's term beside its words; a query for any of the phrases then looks up that
+     * one term instead of matching every expansion as a phrase, which was most of a search's
+     * time ("electronic health record" over three common words).
+     *
+     * @param indexing adds the concept term and keeps the words
+     * @param querying replaces a phrase by its concept term
+     */
+    record Concepts(SynonymMap indexing, SynonymMap querying) {
     }
 
     /** The shipped list, extended by {@code dataDir/synonyms.txt} when that file exists. */
@@ -74,7 +101,43 @@ public final class ClinicalSynonyms {
             try (Reader reader = new StringReader(text)) {
                 parser.parse(reader);
             }
-            return new ClinicalSynonyms(parser.build(), wordsOf(text));
+            return new ClinicalSynonyms(parser.build(), concepts(text, analyzer), wordsOf(text), fingerprint(text));
+        }
+    }
+
+    /** One concept per line; the parse above has already rejected malformed lines. */
+    private static Concepts concepts(String text, Analyzer analyzer) throws IOException {
+        SolrSynonymParser indexing = new SolrSynonymParser(true, true, analyzer);
+        SolrSynonymParser querying = new SolrSynonymParser(true, true, analyzer);
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            List<CharsRef> phrases = new ArrayList<>();
+            for (String phrase : line.split(",|=>")) {
+                if (!phrase.isBlank()) {
+                    phrases.add(indexing.analyze(phrase.strip(), new CharsRefBuilder()));
+                }
+            }
+            if (phrases.size() < 2) {
+                continue;
+            }
+            CharsRef concept = new CharsRef(CONCEPT_MARK + phrases.getFirst().toString().replace(SynonymMap.WORD_SEPARATOR, '_'));
+            for (CharsRef phrase : phrases) {
+                indexing.add(phrase, concept, true);
+                querying.add(phrase, concept, false);
+            }
+        }
+        return new Concepts(indexing.build(), querying.build());
+    }
+
+    /** Identifies the list: an index built with another list has other concept terms and is rebuilt. */
+    private static String fingerprint(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks SHA-256", e);
         }
     }
 
@@ -94,8 +157,17 @@ public final class ClinicalSynonyms {
         return Set.copyOf(words);
     }
 
+    /** Every phrase of a group to every other: for finding the words to highlight. */
     SynonymMap map() {
         return map;
+    }
+
+    Concepts concepts() {
+        return concepts;
+    }
+
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** Whether {@code word} (lower-case) is part of the vocabulary. */

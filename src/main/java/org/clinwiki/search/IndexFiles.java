@@ -19,17 +19,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The index folder, {@code DATA/index}: opening what is there if it is usable, or starting
- * empty in its place, and what each commit records (the last page change it holds, and the
- * document layout).
+ * empty in its place, and what each commit records (the last page change it holds, the
+ * document layout, and the synonym list its concept terms come from).
  */
 final class IndexFiles {
 
     /** Bump when documents or analysis change; an index of another layout is rebuilt on open. */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
     static final String DIRECTORY = "index";
 
     private static final String SEQ_KEY = "clinwiki.seq";
     private static final String LAYOUT_KEY = "clinwiki.layout";
+    private static final String VOCABULARY_KEY = "clinwiki.vocabulary";
     private static final Logger log = LoggerFactory.getLogger(IndexFiles.class);
     private static final double NRT_MERGE_MB = 4;
     private static final double NRT_CACHE_MB = 32;
@@ -42,31 +43,31 @@ final class IndexFiles {
     }
 
     /**
-     * The index in {@code dataDir/index}, or a new empty one if it is missing, unreadable or of
-     * another layout.
+     * The index in {@code dataDir/index}, or a new empty one if it is missing, unreadable, of
+     * another layout or built with another synonym list.
      *
      * @throws SearchIndexLockedException if another process holds the index
      */
-    static Opened open(Path dataDir) {
+    static Opened open(Path dataDir, ClinicalSynonyms vocabulary) {
         Path path = folder(dataDir);
         try {
-            return openExisting(path);
+            return openExisting(path, vocabulary);
         } catch (LockObtainFailedException e) {
             throw new SearchIndexLockedException(path);
         } catch (IOException | RuntimeException e) {
             log.warn("The search index in {} cannot be used ({}); rebuilding it from the database.", path, e.toString());
-            return fresh(path);
+            return fresh(path, vocabulary);
         }
     }
 
     /** An empty index in place of whatever is in {@code dataDir/index}. */
-    static Opened create(Path dataDir) {
-        return fresh(folder(dataDir));
+    static Opened create(Path dataDir, ClinicalSynonyms vocabulary) {
+        return fresh(folder(dataDir), vocabulary);
     }
 
-    /** What a commit records: the last change applied, and the layout. */
-    static Map<String, String> commitData(long seq) {
-        return Map.of(SEQ_KEY, Long.toString(seq), LAYOUT_KEY, LAYOUT);
+    /** What a commit records: the last change applied, the layout and the synonym list. */
+    static Map<String, String> commitData(long seq, ClinicalSynonyms vocabulary) {
+        return Map.of(SEQ_KEY, Long.toString(seq), LAYOUT_KEY, LAYOUT, VOCABULARY_KEY, vocabulary.fingerprint());
     }
 
     private static Path folder(Path dataDir) {
@@ -88,19 +89,23 @@ final class IndexFiles {
         return new NRTCachingDirectory(FSDirectory.open(path), NRT_MERGE_MB, NRT_CACHE_MB);
     }
 
-    private static Opened openExisting(Path path) throws IOException {
+    private static Opened openExisting(Path path, ClinicalSynonyms vocabulary) throws IOException {
         Directory directory = directory(path);
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+                return empty(path, directory, vocabulary);
             }
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
             if (!LAYOUT.equals(data.get(LAYOUT_KEY)) || !data.containsKey(SEQ_KEY)) {
                 log.info("The search index in {} has another layout; rebuilding it from the database.", path);
-                return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+                return empty(path, directory, vocabulary);
+            }
+            if (!vocabulary.fingerprint().equals(data.get(VOCABULARY_KEY))) {
+                log.info("The synonym list changed since the search index in {} was built; rebuilding it from the database.", path);
+                return empty(path, directory, vocabulary);
             }
             long seq = Long.parseLong(data.get(SEQ_KEY));
-            IndexWriter writer = writer(directory, IndexWriterConfig.OpenMode.APPEND);
+            IndexWriter writer = writer(directory, IndexWriterConfig.OpenMode.APPEND, vocabulary);
             try {
                 // Opening a reader touches every segment: a missing or damaged file shows up here, not mid-search.
                 DirectoryReader.open(writer).close();
@@ -115,11 +120,11 @@ final class IndexFiles {
         }
     }
 
-    private static Opened fresh(Path path) {
+    private static Opened fresh(Path path, ClinicalSynonyms vocabulary) {
         try {
             deleteContents(path);
             Directory directory = directory(path);
-            return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE), 0, true);
+            return empty(path, directory, vocabulary);
         } catch (LockObtainFailedException e) {
             throw new SearchIndexLockedException(path);
         } catch (IOException e) {
@@ -127,8 +132,13 @@ final class IndexFiles {
         }
     }
 
-    private static IndexWriter writer(Directory directory, IndexWriterConfig.OpenMode mode) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(SearchFields.indexAnalyzer())
+    private static Opened empty(Path path, Directory directory, ClinicalSynonyms vocabulary) throws IOException {
+        return new Opened(path, directory, writer(directory, IndexWriterConfig.OpenMode.CREATE, vocabulary), 0, true);
+    }
+
+    private static IndexWriter writer(Directory directory, IndexWriterConfig.OpenMode mode, ClinicalSynonyms vocabulary)
+            throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(SearchFields.indexAnalyzer(vocabulary))
                 .setOpenMode(mode)
                 .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanClause;
@@ -24,10 +23,10 @@ import org.clinwiki.title.Title;
 
 /**
  * Turns what a reader typed into a Lucene query. Typed words are analysed once against a
- * placeholder field, so clinical synonyms expand into a graph (EHR or "electronic health
- * record"); every resulting term or phrase must then occur somewhere in the page, and scores
- * more where it occurs in the title (or a redirect's name) or in a heading or category.
- * Thread-safe.
+ * placeholder field, so a phrase of the clinical vocabulary becomes its concept term (EHR and
+ * "electronic health record" alike); every resulting term must then occur somewhere in the
+ * page, and scores more where it occurs in the title (or a redirect's name) or in a heading or
+ * category. Thread-safe.
  */
 final class QueryTranslator {
 
@@ -35,26 +34,39 @@ final class QueryTranslator {
     private static final float EXACT_TITLE_BOOST = 20f;
     private static final float TIE_BREAKER = 0.1f;
 
+    private final QueryBuilder concepts;
     private final QueryBuilder expanding;
     private final QueryBuilder exact;
 
-    QueryTranslator(ClinicalSynonyms synonyms, Analyzer indexAnalyzer) {
-        this.expanding = new QueryBuilder(ClinicalAnalyzer.querying(synonyms.map()));
-        this.expanding.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-        this.exact = new QueryBuilder(indexAnalyzer);
+    /**
+     * What to search with, and what to highlight: the snippet text has no concept terms, so
+     * snippets mark the words of every expansion instead.
+     */
+    record Translated(Query match, Query highlight) {
     }
 
-    /** The query for the typed text and filters; empty when nothing typed can match. */
-    Optional<Query> build(UserQuery typed, SearchRequest request) {
+    QueryTranslator(ClinicalSynonyms vocabulary) {
+        this.concepts = new QueryBuilder(ClinicalAnalyzer.querying(vocabulary.concepts().querying()));
+        this.expanding = new QueryBuilder(ClinicalAnalyzer.querying(vocabulary.map()));
+        this.expanding.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+        this.exact = new QueryBuilder(ClinicalAnalyzer.indexing());
+    }
+
+    /** The queries for the typed text and filters; empty when nothing typed can match. */
+    Optional<Translated> build(UserQuery typed, SearchRequest request) {
+        return query(typed, request, concepts).map(match -> new Translated(match, query(typed, request, expanding).orElseThrow()));
+    }
+
+    private Optional<Query> query(UserQuery typed, SearchRequest request, QueryBuilder words) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean scored = false;
         boolean any = false;
-        List<String> words = typed.parts().stream()
+        List<String> typedWords = typed.parts().stream()
                 .filter(part -> part.field() == UserQuery.Field.ANY && !part.phrase() && !part.excluded())
                 .map(UserQuery.Part::text).toList();
-        if (!words.isEmpty()) {
+        if (!typedWords.isEmpty()) {
             // Together, so a multi-word synonym ("electronic health record") can match across words.
-            Query matched = expanding.createBooleanQuery(PLACEHOLDER, String.join(" ", words), Occur.MUST);
+            Query matched = words.createBooleanQuery(PLACEHOLDER, String.join(" ", typedWords), Occur.MUST);
             if (matched != null) {
                 query.add(acrossFields(matched), Occur.MUST);
                 scored = true;
@@ -69,11 +81,11 @@ final class QueryTranslator {
                         yield null;
                     }
                     Query q = part.phrase() ? exact.createPhraseQuery(PLACEHOLDER, part.text())
-                            : expanding.createBooleanQuery(PLACEHOLDER, part.text(), Occur.MUST);
+                            : words.createBooleanQuery(PLACEHOLDER, part.text(), Occur.MUST);
                     yield q == null ? null : acrossFields(q);
                 }
                 case TITLE -> part.phrase() ? exact.createPhraseQuery(SearchFields.TITLE, part.text())
-                        : expanding.createBooleanQuery(SearchFields.TITLE, part.text(), Occur.MUST);
+                        : words.createBooleanQuery(SearchFields.TITLE, part.text(), Occur.MUST);
                 case CATEGORY -> {
                     occur = part.excluded() ? Occur.MUST_NOT : Occur.FILTER;
                     yield new TermQuery(new Term(SearchFields.CATEGORY, categoryName(part.text())));

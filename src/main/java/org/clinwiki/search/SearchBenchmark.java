@@ -55,7 +55,8 @@ public final class SearchBenchmark {
             load(app, actor, pages);
 
             long start = System.nanoTime();
-            SearchIndex index = SearchIndex.create(config.dataDir(), app.pageFeed(), app.renderer());
+            SearchIndex index = SearchIndex.create(config.dataDir(), app.pageFeed(), app.renderer(),
+                    ClinicalSynonyms.load(config.dataDir()));
             long indexed = index.catchUpNow((done, total) -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("index build: %d pages in %.1f s = %.0f pages/s (from the database, parse + index + commit)%n",
@@ -64,7 +65,7 @@ public final class SearchBenchmark {
 
             try (index) {
                 index.start();
-                SearchService search = new SearchService(index, ClinicalSynonyms.load(config.dataDir()), new Sanitizer());
+                SearchService search = new SearchService(index, new Sanitizer());
                 queries(index, search, clients, rounds);
                 autocomplete(search, rounds);
                 visibility(app, actor, index);
@@ -88,7 +89,7 @@ public final class SearchBenchmark {
     }
 
     private void queries(SearchIndex index, SearchService search, int clients, int rounds) throws Exception {
-        QueryBuilder bare = new QueryBuilder(SearchFields.indexAnalyzer());
+        QueryBuilder bare = new QueryBuilder(ClinicalAnalyzer.indexing());
         List<Query> baselineQueries = QUERIES.stream()
                 .map(q -> bare.createBooleanQuery(SearchFields.BODY, q.replaceAll("[\"\\-:]", " ")))
                 .filter(q -> q != null).toList();

@@ -56,8 +56,11 @@ final class SearchFields {
     private SearchFields() {
     }
 
-    static Analyzer indexAnalyzer() {
-        return new PerFieldAnalyzerWrapper(ClinicalAnalyzer.indexing(), Map.of(SPELL, ClinicalAnalyzer.spelling()));
+    /** The fields queries match carry the vocabulary's concept terms; the snippet text and spelling words do not. */
+    static Analyzer indexAnalyzer(ClinicalSynonyms vocabulary) {
+        Analyzer concepts = ClinicalAnalyzer.indexingConcepts(vocabulary.concepts().indexing());
+        return new PerFieldAnalyzerWrapper(ClinicalAnalyzer.indexing(),
+                Map.of(SPELL, ClinicalAnalyzer.spelling(), ALL, concepts, TITLE, concepts, OUTLINE, concepts));
     }
 
     /** Lower case, accents removed, underscores as spaces, runs of space collapsed. */

@@ -39,6 +39,7 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final PageFeed feed;
+    private final ClinicalSynonyms vocabulary;
     private final TitleSuggester titles = new TitleSuggester();
     private final PageIndexer pages;
     private final boolean rebuilding;
@@ -53,7 +54,8 @@ public final class SearchIndex implements AutoCloseable {
     private long committedSeq;
     private Thread indexer;
 
-    private SearchIndex(IndexFiles.Opened files, PageFeed feed, Renderer renderer) throws IOException {
+    private SearchIndex(IndexFiles.Opened files, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary)
+            throws IOException {
         this.path = files.path();
         this.directory = files.directory();
         this.writer = files.writer();
@@ -63,27 +65,30 @@ public final class SearchIndex implements AutoCloseable {
         this.committedSeq = appliedSeq;
         this.rebuilding = files.rebuilding();
         this.feed = feed;
+        this.vocabulary = vocabulary;
         this.pages = new PageIndexer(writer, searchers, feed, renderer, titles);
     }
 
     /**
-     * Opens the index in {@code dataDir/index}, or starts a new one if it is missing, unreadable
-     * or of another layout. Call {@link #start()} to begin catching up.
+     * Opens the index in {@code dataDir/index}, or starts a new one if it is missing, unreadable,
+     * of another layout or built with another synonym list. Call {@link #start()} to begin
+     * catching up.
      *
+     * @param vocabulary the synonym list: its concept terms are indexed, so it belongs to the index
      * @throws SearchIndexLockedException if another process holds the index
      */
-    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer) {
-        return opened(IndexFiles.open(dataDir), feed, renderer);
+    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
+        return opened(IndexFiles.open(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
     /** Opens an empty index in place of whatever is in {@code dataDir/index}: for {@code reindex}. */
-    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer) {
-        return opened(IndexFiles.create(dataDir), feed, renderer);
+    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
+        return opened(IndexFiles.create(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
-    private static SearchIndex opened(IndexFiles.Opened files, PageFeed feed, Renderer renderer) {
+    private static SearchIndex opened(IndexFiles.Opened files, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
         try {
-            return new SearchIndex(files, feed, renderer);
+            return new SearchIndex(files, feed, renderer, vocabulary);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open a searcher on " + files.path(), e);
         }
@@ -129,6 +134,11 @@ public final class SearchIndex implements AutoCloseable {
 
     public TitleSuggester titles() {
         return titles;
+    }
+
+    /** The synonym list the index was built with; queries must use the same. */
+    ClinicalSynonyms vocabulary() {
+        return vocabulary;
     }
 
     /** Runs {@code search} on the current point-in-time view of the index. */
@@ -253,7 +263,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private synchronized void commit() throws IOException {
         long seq = appliedSeq;
-        writer.setLiveCommitData(IndexFiles.commitData(seq).entrySet());
+        writer.setLiveCommitData(IndexFiles.commitData(seq, vocabulary).entrySet());
         writer.commit();
         committedSeq = seq;
         lastCommitNanos = System.nanoTime();

@@ -11,7 +11,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -41,7 +40,7 @@ public final class SearchService {
 
     private final SearchIndex index;
     private final Sanitizer sanitizer;
-    private final Analyzer indexAnalyzer = SearchFields.indexAnalyzer();
+    private final Analyzer snippetAnalyzer = ClinicalAnalyzer.indexing();
     private final QueryTranslator queries;
     private final SpellingSuggester spelling;
     /**
@@ -51,11 +50,11 @@ public final class SearchService {
      */
     private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    public SearchService(SearchIndex index, ClinicalSynonyms synonyms, Sanitizer sanitizer) {
+    public SearchService(SearchIndex index, Sanitizer sanitizer) {
         this.index = index;
         this.sanitizer = sanitizer;
-        this.queries = new QueryTranslator(synonyms, indexAnalyzer);
-        this.spelling = new SpellingSuggester(synonyms);
+        this.queries = new QueryTranslator(index.vocabulary());
+        this.spelling = new SpellingSuggester(index.vocabulary());
     }
 
     public SearchResults search(SearchRequest request) {
@@ -74,7 +73,7 @@ public final class SearchService {
             throw new InvalidInputException("query_too_complex",
                     "A search can have at most " + MAX_PARTS + " words, phrases and filters.");
         }
-        Optional<Query> query = queries.build(typed, request);
+        Optional<QueryTranslator.Translated> query = queries.build(typed, request);
         running.acquireUninterruptibly();
         try {
             return index.withSearcher(searcher -> {
@@ -106,18 +105,17 @@ public final class SearchService {
         return typed.length() > MAX_QUERY_CHARS ? Optional.empty() : index.titles().exact(typed);
     }
 
-    private SearchResults run(IndexSearcher searcher, Query query, SearchRequest request, Optional<String> suggestion)
-            throws IOException {
+    private SearchResults run(IndexSearcher searcher, QueryTranslator.Translated query, SearchRequest request,
+                              Optional<String> suggestion) throws IOException {
         int wanted = request.offset() + request.limit();
-        // One pass ranks, counts and tallies categories: the phrase matching that synonym
-        // expansions need is the dominant cost, and a second counting pass would repeat it.
-        Object[] collected = searcher.search(query, new MultiCollectorManager(
+        // One pass ranks, counts and tallies categories: a second counting pass would repeat the matching.
+        Object[] collected = searcher.search(query.match(), new MultiCollectorManager(
                 new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), CategoryCounter.manager()));
         TopDocs top = (TopDocs) collected[0];
         CategoryCounter.Counts counts = (CategoryCounter.Counts) collected[1];
         ScoreDoc[] slice = request.offset() >= top.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-        String[] snippets = highlighter(searcher).highlight(SearchFields.BODY, query, new TopDocs(top.totalHits, slice),
+        String[] snippets = highlighter(searcher).highlight(SearchFields.BODY, query.highlight(), new TopDocs(top.totalHits, slice),
                 SNIPPET_PASSAGES);
         List<SearchHit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
@@ -132,7 +130,7 @@ public final class SearchService {
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, indexAnalyzer)
+        return UnifiedHighlighter.builder(searcher, snippetAnalyzer)
                 // Words are matched in ALL; their places in the text are in BODY's postings.
                 .withFieldMatcher(field -> field.equals(SearchFields.BODY) || field.equals(SearchFields.ALL))
                 // Escapes the page text; only the <mark> tags are markup.

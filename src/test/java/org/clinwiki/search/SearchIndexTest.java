@@ -134,6 +134,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void aChangedVocabularyRebuildsTheIndexOnStart() throws IOException {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Neuro_checks", "Record the Glasgow coma scale hourly.", editor);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("GCS")).isEmpty();
+        }
+        // The vocabulary's phrases are indexed as concept terms: pages written before the new group must get them.
+        Files.writeString(data.resolve(ClinicalSynonyms.LOCAL_FILE), "gcs, glasgow coma scale\n");
+        try (TestWiki wiki = TestWiki.start(data)) {
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("GCS")).containsExactly("Neuro checks");
+            assertThat(wiki.searchTitles("glasgow coma scale")).containsExactly("Neuro checks");
+        }
+    }
+
+    @Test
     void aBrokenLocalVocabularyIsIgnoredNotFatal() throws IOException {
         Files.createDirectories(data);
         Files.writeString(data.resolve(ClinicalSynonyms.LOCAL_FILE), "broken => => =>\n,,,\n");

@@ -119,6 +119,23 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
+    void snippetsMarkTheWordsAnAbbreviationStandsFor() {
+        assertThat(hitTitled("electronic health record", "Clinical documentation").path("snippet").asText())
+                .contains("<mark>EHR</mark>");
+        assertThat(hitTitled("ehr", "Electronic health record").path("snippet").asText())
+                .contains("<mark>electronic</mark> <mark>health</mark> <mark>record</mark>");
+    }
+
+    private JsonNode hitTitled(String query, String title) {
+        for (JsonNode hit : wiki.search(query).path("results")) {
+            if (hit.path("title").asText().equals(title)) {
+                return hit;
+            }
+        }
+        throw new AssertionError("No result titled " + title + " for " + query);
+    }
+
+    @Test
     void resultCarriesSnippetScoreCategoriesAndUpdated() {
         JsonNode hit = wiki.search("wristband").path("results").get(0);
         assertThat(hit.path("title").asText()).isEqualTo("BCMA scanning compliance");
