@@ -36,7 +36,7 @@ public final class LoadBenchmark {
     private static final int SAVES = 100;
     private static final String[] TYPED = {"e", "el", "ele", "clin", "tele", "phar", "barcode", "fhir", "inter", "safety"};
     /** The server runs as the README says to run it. */
-    static final List<String> SERVER_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC");
+    static final List<String> SERVER_JVM = List.of("-Xmx160m", "-XX:+UseSerialGC");
 
     private final PrintWriter out;
     private final Figures figures = new Figures();
