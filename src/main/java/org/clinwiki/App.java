@@ -12,7 +12,6 @@ import org.clinwiki.page.PageService;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
-import org.clinwiki.search.ClinicalSynonyms;
 import org.clinwiki.search.SearchIndex;
 import org.clinwiki.search.SearchService;
 import org.clinwiki.user.Passwords;
@@ -100,8 +99,7 @@ public final class App implements AutoCloseable {
 
     /** Opens the search index (catching up in the background) and starts the HTTP server on the configured host and port. */
     public App serve() {
-        searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer, ClinicalSynonyms.load(config.dataDir()))
-                .start();
+        searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer).start();
         indexTrigger.index = searchIndex;
         search = new SearchService(searchIndex, new Sanitizer());
         web = WebServer.start(config, new Templates(),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.clinwiki.App;
-import org.clinwiki.search.ClinicalSynonyms;
 import org.clinwiki.search.SearchIndex;
 import org.clinwiki.search.SearchIndexLockedException;
 import picocli.CommandLine.Command;
@@ -30,8 +29,7 @@ final class ReindexCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long indexed;
         try (App app = App.open(data.config());
-             SearchIndex index = SearchIndex.create(data.config().dataDir(), app.pageFeed(), app.renderer(),
-                     ClinicalSynonyms.load(data.config().dataDir()))) {
+             SearchIndex index = SearchIndex.create(data.config().dataDir(), app.pageFeed(), app.renderer())) {
             long[] lastReport = {start};
             indexed = index.catchUpNow((done, total) -> {
                 long now = System.nanoTime();

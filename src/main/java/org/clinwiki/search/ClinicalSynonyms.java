@@ -109,10 +109,7 @@ public final class ClinicalSynonyms {
     private static Concepts concepts(String text, Analyzer analyzer) throws IOException {
         SolrSynonymParser indexing = new SolrSynonymParser(true, true, analyzer);
         SolrSynonymParser querying = new SolrSynonymParser(true, true, analyzer);
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
+        for (String line : groups(text)) {
             List<CharsRef> phrases = new ArrayList<>();
             for (String phrase : line.split(",|=>")) {
                 if (!phrase.isBlank()) {
@@ -131,6 +128,11 @@ public final class ClinicalSynonyms {
         return new Concepts(indexing.build(), querying.build());
     }
 
+    /** The list's lines that hold a group: not blank, not a comment. */
+    private static List<String> groups(String text) {
+        return text.lines().filter(line -> !line.isBlank() && !line.strip().startsWith("#")).toList();
+    }
+
     /** Identifies the list: an index built with another list has other concept terms and is rebuilt. */
     private static String fingerprint(String text) {
         try {
@@ -144,10 +146,7 @@ public final class ClinicalSynonyms {
     /** Every single word that appears in the list, lower-cased: words never to "correct". */
     private static Set<String> wordsOf(String text) {
         Set<String> words = new HashSet<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
+        for (String line : groups(text)) {
             for (String word : line.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
                 if (!word.isEmpty()) {
                     words.add(word);

@@ -55,8 +55,7 @@ public final class SearchBenchmark {
             load(app, actor, pages);
 
             long start = System.nanoTime();
-            SearchIndex index = SearchIndex.create(config.dataDir(), app.pageFeed(), app.renderer(),
-                    ClinicalSynonyms.load(config.dataDir()));
+            SearchIndex index = SearchIndex.create(config.dataDir(), app.pageFeed(), app.renderer());
             long indexed = index.catchUpNow((done, total) -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("index build: %d pages in %.1f s = %.0f pages/s (from the database, parse + index + commit)%n",

@@ -74,15 +74,18 @@ public final class SearchIndex implements AutoCloseable {
      * of another layout or built with another synonym list. Call {@link #start()} to begin
      * catching up.
      *
-     * @param vocabulary the synonym list: its concept terms are indexed, so it belongs to the index
+     * <p>The synonym list ({@link ClinicalSynonyms#load}) belongs to the index: its concept terms are indexed.
+     *
      * @throws SearchIndexLockedException if another process holds the index
      */
-    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
+    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer) {
+        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir);
         return opened(IndexFiles.open(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
     /** Opens an empty index in place of whatever is in {@code dataDir/index}: for {@code reindex}. */
-    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
+    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer) {
+        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir);
         return opened(IndexFiles.create(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
