@@ -17,13 +17,6 @@ public interface CategoryStore {
     @SqlBatch("INSERT INTO category_members (page_id, category) VALUES (:pageId, :category)")
     void add(long pageId, List<String> category);
 
-    default void replace(long pageId, List<String> categories) {
-        clear(pageId);
-        if (!categories.isEmpty()) {
-            add(pageId, categories);
-        }
-    }
-
     @SqlQuery("""
             SELECT p.namespace, p.name FROM category_members m JOIN pages p ON p.id = m.page_id
             WHERE m.category = :category AND p.deleted_at IS NULL AND p.name > :after

@@ -38,7 +38,10 @@ final class ImportCommand {
     static final class Markdown implements Callable<Integer> {
 
         private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-        private static final int BATCH = 200;
+        // Pages per transaction. Each commit rewrites every page of the link-target index that the
+        // batch touched, and a batch's links land all over it: 1,000 pages per commit instead of
+        // 200 took the import from about 1,700 to 2,300 pages/s at 20,000 pages.
+        private static final int BATCH = 1000;
 
         @Mixin
         DataOptions data;

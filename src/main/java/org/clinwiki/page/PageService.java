@@ -161,7 +161,7 @@ public final class PageService {
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
-                    prepared.parsed(), now);
+                    prepared.connections(), now);
             return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
                     prepared.rendered());
         }
@@ -193,7 +193,7 @@ public final class PageService {
         }
         Instant now = clock.instant();
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
-                toSave.parsed(), now);
+                toSave.connections(), now);
         return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
     }
 
@@ -225,7 +225,7 @@ public final class PageService {
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
             Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
-                    rendered.parsed(), now);
+                    rendered.parsed().connections(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.clinwiki.category.CategoryStore;
-import org.clinwiki.render.ParsedPage;
+import org.clinwiki.render.PageConnections;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.jdbi.v3.core.Handle;
@@ -22,19 +22,26 @@ record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories
     }
 
     Revision write(long pageId, OptionalLong parentId, Actor actor, String text, String summary,
-                   boolean minor, ParsedPage parsed, Instant now) {
+                   boolean minor, PageConnections connections, Instant now) {
         long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
                 actor.user().credentials(), now, summary, minor, PageText.utf8Length(text), PageText.sha1(text), text);
         pages.setLatest(pageId, id, now);
         pages.recordChange(pageId);
-        pages.clearLinks(pageId);
-        List<Title> links = parsed.links();
+        // A page's first revision has nothing of its own to clear: an import creates most pages.
+        boolean firstRevision = parentId.isEmpty();
+        if (!firstRevision) {
+            pages.clearLinks(pageId);
+            categories.clear(pageId);
+            pages.clearRedirect(pageId);
+        }
+        List<Title> links = connections.links();
         if (!links.isEmpty()) {
             pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
         }
-        categories.replace(pageId, parsed.categories());
-        pages.clearRedirect(pageId);
-        parsed.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
+        if (!connections.categories().isEmpty()) {
+            categories.add(pageId, connections.categories());
+        }
+        connections.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
         return revisions.find(id).orElseThrow();
     }
 }

@@ -22,4 +22,8 @@ public record ParsedPage(List<Title> links, List<String> categories, Optional<Ti
         categories = List.copyOf(categories);
         headings = List.copyOf(headings);
     }
+
+    public PageConnections connections() {
+        return new PageConnections(links, categories, redirect);
+    }
 }

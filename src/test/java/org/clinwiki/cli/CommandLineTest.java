@@ -178,21 +178,21 @@ class CommandLineTest {
 
     @Test
     void importOverSeveralBatchesKeepsTheRestOfABatchWithAnOversizedPage(@TempDir Path folder) throws Exception {
-        // Batches are 200 files, parsed ahead while the previous one is written: the bad page is in the third.
-        for (int i = 0; i < 450; i++) {
-            Files.writeString(folder.resolve(String.format("Note_%03d.md", i)), "Note " + i + " links [[Note %03d]].".formatted(i + 1));
+        // Batches are 1,000 files, parsed ahead while the previous one is written: the bad page is in the third.
+        for (int i = 0; i < 2250; i++) {
+            Files.writeString(folder.resolve(String.format("Note_%04d.md", i)), "Note " + i + " links [[Note %04d]].".formatted(i + 1));
         }
-        Files.writeString(folder.resolve("Note_420.md"), "x".repeat((int) Config.defaults().maxPageBytes() + 1));
+        Files.writeString(folder.resolve("Note_2100.md"), "x".repeat((int) Config.defaults().maxPageBytes() + 1));
 
         Run run = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Imported 450 files", "449 created", "1 failed");
-        assertThat(run.err()).contains("failed: Note_420.md");
+        assertThat(run.out()).contains("Imported 2250 files", "2249 created", "1 failed");
+        assertThat(run.err()).contains("failed: Note_2100.md");
         try (App app = open()) {
-            assertThat(app.reader().article(Title.parse("Note 449"), Optional.empty()).markdown()).isEqualTo("Note 449 links [[Note 450]].");
-            assertThat(app.reader().article(Title.parse("Note 419"), Optional.empty()).markdown()).isEqualTo("Note 419 links [[Note 420]].");
-            assertThat(app.reader().article(Title.parse("Note 000"), Optional.empty()).revision().author().name()).isNotBlank();
+            assertThat(app.reader().article(Title.parse("Note 2249"), Optional.empty()).markdown()).isEqualTo("Note 2249 links [[Note 2250]].");
+            assertThat(app.reader().article(Title.parse("Note 2099"), Optional.empty()).markdown()).isEqualTo("Note 2099 links [[Note 2100]].");
+            assertThat(app.reader().article(Title.parse("Note 0000"), Optional.empty()).revision().author().name()).isNotBlank();
         }
     }
 

@@ -2,6 +2,8 @@ package org.clinwiki.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.clinwiki.title.Title;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,8 @@ class RendererTest {
         assertThat(parsed.categories()).isEqualTo(rendered.categories()).containsExactly("Informatics");
         assertThat(parsed.redirect()).isEqualTo(rendered.redirect());
         assertThat(parsed.headings()).isEqualTo(rendered.headings());
+        assertThat(renderer.connections(text)).isEqualTo(rendered.parsed().connections())
+                .isEqualTo(new PageConnections(rendered.links(), List.of("Informatics"), Optional.of(Title.parse("Target page"))));
     }
 
     @Test
