@@ -7,6 +7,7 @@ import org.clinwiki.db.Database;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.render.RenderCache;
@@ -73,6 +74,14 @@ public final class App implements AutoCloseable {
             SearchIndex current = index;
             if (current != null) {
                 current.requestCatchUp();
+            }
+        }
+
+        @Override
+        public void revisionSaved(long revisionId, ParsedPage parsed) {
+            SearchIndex current = index;
+            if (current != null) {
+                current.revisionSaved(revisionId, parsed);
             }
         }
     }

@@ -12,6 +12,7 @@ import org.clinwiki.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
 import org.clinwiki.render.RenderCache;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.title.Title;
@@ -66,9 +67,8 @@ public final class PageService {
         throttle(actor);
         String text = PageText.normalize(edit.markdown());
         String summary = PageText.summary(edit.summary());
-        // Rendering happens before taking the write lock; only a merge renders again inside it. The
-        // rendering is kept: the editor is about to look at the page.
-        Prepared prepared = Prepared.rendering(renderer, text);
+        // Parsing happens before taking the write lock; only a merge parses again inside it.
+        Prepared prepared = Prepared.parsing(renderer, text);
         Saved saved = database.writer().inTransaction(handle -> saveIn(Stores.of(handle), actor, edit, summary, prepared));
         return afterCommit(saved);
     }
@@ -98,7 +98,7 @@ public final class PageService {
         // Imports come in bulk: only parse (links, categories); pages render when first viewed.
         replacements.forEach(replacement -> checkSize(replacement.markdown()));
         List<Prepared> prepared = replacements.parallelStream()
-                .map(replacement -> Prepared.parsing(renderer, PageText.normalize(replacement.markdown())))
+                .map(replacement -> Prepared.connecting(renderer, PageText.normalize(replacement.markdown())))
                 .toList();
         return new ParsedBatch(List.copyOf(replacements), prepared);
     }
@@ -141,8 +141,8 @@ public final class PageService {
         return saveIn(stores, existing, actor, edit, summary, prepared);
     }
 
-    /** A save's result, and the rendering to cache once it has committed. */
-    private record Saved(SaveResult result, Optional<RenderedPage> rendered) {
+    /** A save's result, and what its text says, for those following changes once it has committed. */
+    private record Saved(SaveResult result, Optional<ParsedPage> parsed) {
     }
 
     private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
@@ -163,7 +163,7 @@ public final class PageService {
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.connections(), now);
             return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
-                    prepared.rendered());
+                    prepared.parsed());
         }
         Page page = existing.get();
         permissions.requireEdit(actor.user(), page.editRole());
@@ -194,7 +194,7 @@ public final class PageService {
         Instant now = clock.instant();
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.connections(), now);
-        return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.rendered());
+        return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.parsed());
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -229,7 +229,7 @@ public final class PageService {
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision),
-                    Optional.of(rendered));
+                    Optional.empty());
         });
         return afterCommit(saved);
     }
@@ -292,15 +292,20 @@ public final class PageService {
     private SaveResult afterCommit(Saved saved) {
         SaveResult result = saved.result();
         if (result.changed()) {
-            saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
-            notifyListener();
+            notifyListener(saved.parsed()
+                    .<Runnable>map(parsed -> () -> listener.revisionSaved(result.revision().id(), parsed))
+                    .orElse(listener::pagesChanged));
         }
         return result;
     }
 
     private void notifyListener() {
+        notifyListener(listener::pagesChanged);
+    }
+
+    private void notifyListener(Runnable notification) {
         try {
-            listener.pagesChanged();
+            notification.run();
         } catch (RuntimeException e) {
             // The change is committed; a listener's failure must not turn it into an error for the editor.
             log.error("A page listener failed after a committed change", e);

@@ -2,18 +2,24 @@ package org.clinwiki.page;
 
 import java.util.Optional;
 import org.clinwiki.render.PageConnections;
-import org.clinwiki.render.RenderedPage;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
 
-/** Text ready to store: what it says, and its rendering when it was worth making now. */
-record Prepared(String text, PageConnections connections, Optional<RenderedPage> rendered, Renderer renderer) {
+/**
+ * Text ready to store: where it links, and, for an edit, all it says (handed to the search
+ * index after the commit so the index need not parse it again). Nothing is rendered to HTML
+ * here: a revision renders when first viewed.
+ */
+record Prepared(String text, PageConnections connections, Optional<ParsedPage> parsed, Renderer renderer) {
 
-    static Prepared rendering(Renderer renderer, String text) {
-        RenderedPage rendered = renderer.render(text);
-        return new Prepared(text, rendered.parsed().connections(), Optional.of(rendered), renderer);
+    /** For an edit: everything the text says, for the search index too. */
+    static Prepared parsing(Renderer renderer, String text) {
+        ParsedPage parsed = renderer.parse(text);
+        return new Prepared(text, parsed.connections(), Optional.of(parsed), renderer);
     }
 
-    static Prepared parsing(Renderer renderer, String text) {
+    /** For an import: only what the database stores. */
+    static Prepared connecting(Renderer renderer, String text) {
         return new Prepared(text, renderer.connections(text), Optional.empty(), renderer);
     }
 
@@ -22,6 +28,6 @@ record Prepared(String text, PageConnections connections, Optional<RenderedPage>
         if (other.equals(text)) {
             return this;
         }
-        return rendered.isPresent() ? rendering(renderer, other) : parsing(renderer, other);
+        return parsed.isPresent() ? parsing(renderer, other) : connecting(renderer, other);
     }
 }

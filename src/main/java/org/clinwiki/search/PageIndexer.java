@@ -30,6 +30,8 @@ import org.clinwiki.title.Title;
  */
 final class PageIndexer {
 
+    private static final int MAX_OFFERED = 64;
+
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final PageFeed feed;
@@ -37,6 +39,8 @@ final class PageIndexer {
     private final TitleSuggester titles;
     /** Redirect targets of documents written since the last refresh, which the searcher cannot see yet (empty: not a redirect). */
     private final Map<Long, Optional<Title>> unrefreshedTargets = new ConcurrentHashMap<>();
+    /** Saved revisions' texts as their saves parsed them, by revision id, until the revision is indexed. */
+    private final Map<Long, ParsedPage> parsedRevisions = new ConcurrentHashMap<>();
 
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
         this.writer = writer;
@@ -44,6 +48,16 @@ final class PageIndexer {
         this.feed = feed;
         this.renderer = renderer;
         this.titles = titles;
+    }
+
+    /**
+     * Keeps what a save parsed from revision {@code revisionId}'s text, for when its change is
+     * applied. Only a few: a save that finds the indexer far behind leaves the parsing to it.
+     */
+    void offer(long revisionId, ParsedPage parsed) {
+        if (parsedRevisions.size() < MAX_OFFERED) {
+            parsedRevisions.put(revisionId, parsed);
+        }
     }
 
     /** Writes a batch of changes (in parallel when it is large), then the redirect targets they touched. */
@@ -59,6 +73,11 @@ final class PageIndexer {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            // Revision ids grow with each commit: any offer up to the batch's newest revision is
+            // now applied or superseded (its page changed again since).
+            long newest = batch.stream().mapToLong(PageChange::revisionId).max().orElse(0);
+            parsedRevisions.keySet().removeIf(revisionId -> revisionId <= newest);
         }
     }
 
@@ -80,7 +99,8 @@ final class PageIndexer {
                 return;
             }
             titles.add(change.title());
-            ParsedPage parsed = renderer.parse(change.markdown());
+            ParsedPage offered = parsedRevisions.remove(change.revisionId());
+            ParsedPage parsed = offered != null ? offered : renderer.parse(change.markdown());
             if (parsed.redirect().isPresent()) {
                 Title target = parsed.redirect().get();
                 retarget.add(target);

@@ -11,6 +11,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageFeed;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,15 @@ public final class SearchIndex implements AutoCloseable {
             wakeRequested = true;
             progress.notifyAll();
         }
+    }
+
+    /**
+     * Wakes the indexer for a saved revision whose text the save has parsed already: the
+     * indexer uses that instead of parsing the text again. Returns at once.
+     */
+    public void revisionSaved(long revisionId, ParsedPage parsed) {
+        pages.offer(revisionId, parsed);
+        requestCatchUp();
     }
 
     /**

@@ -44,7 +44,7 @@ class PageServiceTest {
     }
 
     @Test
-    void viewingASavedRevisionNeverRendersItAgain() {
+    void aSavedRevisionRendersOnceWhenFirstViewed() {
         try (App app = open()) {
             Actor actor = editor(app, "alice");
             save(app, actor, "Cached", "**rendered once**");
@@ -52,8 +52,9 @@ class PageServiceTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(app.reader().article(Title.parse("Cached"), Optional.empty()).html().html()).contains("<strong>");
             }
-            assertThat(app.renderStats().missCount()).isEqualTo(missesAfterSave);
-            assertThat(app.renderStats().hitCount()).isGreaterThanOrEqualTo(3);
+            // Saving parses but does not render: the first view renders, the others are cache hits.
+            assertThat(app.renderStats().missCount()).isEqualTo(missesAfterSave + 1);
+            assertThat(app.renderStats().hitCount()).isGreaterThanOrEqualTo(2);
         }
     }
 

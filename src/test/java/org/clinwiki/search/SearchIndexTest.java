@@ -48,6 +48,27 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
+        try (App app = App.open(Config.defaults().withDataDir(data))) {
+            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
+            long first = app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one")
+                    .revision().id();
+            long second = app.pages().replace(actor, Title.parse("Vasopressors"), "Add vasopressin.", "two")
+                    .revision().id();
+            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
+                // Offered before the indexer runs: the older revision's parse must not stand for the page.
+                index.revisionSaved(first, app.renderer().parse("Start with norepinephrine."));
+                index.revisionSaved(second, app.renderer().parse("Add vasopressin."));
+                index.start();
+                assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
+                SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
+                assertThat(search.search(SearchRequest.of("vasopressin")).total()).isEqualTo(1);
+                assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isZero();
+            }
+        }
+    }
+
+    @Test
     void changesMadeWhileTheServerWasDownAreCaughtUpOnStart() {
         try (TestWiki wiki = TestWiki.start(data)) {
             String editor = wiki.login("ines", Role.EDITOR);
