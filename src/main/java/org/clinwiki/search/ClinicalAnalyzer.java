@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -22,32 +21,32 @@ final class ClinicalAnalyzer extends Analyzer {
 
     private final boolean stem;
     private final SynonymMap synonyms;
-    private final boolean indexed;
+    private final ConceptFilter.Phrases concepts;
 
-    private ClinicalAnalyzer(boolean stem, SynonymMap synonyms, boolean indexed) {
+    private ClinicalAnalyzer(boolean stem, SynonymMap synonyms, ConceptFilter.Phrases concepts) {
         this.stem = stem;
         this.synonyms = synonyms;
-        this.indexed = indexed;
+        this.concepts = concepts;
     }
 
     /** For indexed text without concepts (the snippet text) and for phrases typed in quotes. */
     static ClinicalAnalyzer indexing() {
-        return new ClinicalAnalyzer(true, null, false);
+        return new ClinicalAnalyzer(true, null, null);
     }
 
     /** For indexed text that also carries the vocabulary's concept terms ({@link ClinicalSynonyms.Concepts#indexing()}). */
-    static ClinicalAnalyzer indexingConcepts(SynonymMap concepts) {
-        return new ClinicalAnalyzer(true, concepts, true);
+    static ClinicalAnalyzer indexingConcepts(ConceptFilter.Phrases concepts) {
+        return new ClinicalAnalyzer(true, null, concepts);
     }
 
     /** For typed words: the indexing chain plus a synonym map (concepts, or every expansion for highlighting). */
     static ClinicalAnalyzer querying(SynonymMap synonyms) {
-        return new ClinicalAnalyzer(true, synonyms, false);
+        return new ClinicalAnalyzer(true, synonyms, null);
     }
 
     /** Unstemmed words, for spelling suggestions: a correction must be a word someone wrote. */
     static ClinicalAnalyzer spelling() {
-        return new ClinicalAnalyzer(false, null, false);
+        return new ClinicalAnalyzer(false, null, null);
     }
 
     @Override
@@ -62,10 +61,9 @@ final class ClinicalAnalyzer extends Analyzer {
         }
         if (synonyms != null && synonyms.fst != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
-            if (indexed) {
-                // The index holds positions, not graphs: a concept spanning three words sits at the first.
-                stream = new FlattenGraphFilter(stream);
-            }
+        }
+        if (concepts != null && !concepts.isEmpty()) {
+            stream = new ConceptFilter(stream, concepts);
         }
         return new TokenStreamComponents(tokenizer, stream);
     }

@@ -11,10 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -57,10 +59,10 @@ public final class ClinicalSynonyms {
      * one term instead of matching every expansion as a phrase, which was most of a search's
      * time ("electronic health record" over three common words).
      *
-     * @param indexing adds the concept term and keeps the words
+     * @param indexing each phrase (analysed words joined by spaces) and the concepts it adds beside its words
      * @param querying replaces a phrase by its concept term
      */
-    record Concepts(SynonymMap indexing, SynonymMap querying) {
+    record Concepts(ConceptFilter.Phrases indexing, SynonymMap querying) {
     }
 
     /** The shipped list, extended by {@code dataDir/synonyms.txt} when that file exists. */
@@ -107,13 +109,13 @@ public final class ClinicalSynonyms {
 
     /** One concept per line; the parse above has already rejected malformed lines. */
     private static Concepts concepts(String text, Analyzer analyzer) throws IOException {
-        SolrSynonymParser indexing = new SolrSynonymParser(true, true, analyzer);
+        Map<String, List<String>> indexing = new HashMap<>();
         SolrSynonymParser querying = new SolrSynonymParser(true, true, analyzer);
         for (String line : groups(text)) {
             List<CharsRef> phrases = new ArrayList<>();
             for (String phrase : line.split(",|=>")) {
                 if (!phrase.isBlank()) {
-                    phrases.add(indexing.analyze(phrase.strip(), new CharsRefBuilder()));
+                    phrases.add(querying.analyze(phrase.strip(), new CharsRefBuilder()));
                 }
             }
             if (phrases.size() < 2) {
@@ -121,11 +123,15 @@ public final class ClinicalSynonyms {
             }
             CharsRef concept = new CharsRef(CONCEPT_MARK + phrases.getFirst().toString().replace(SynonymMap.WORD_SEPARATOR, '_'));
             for (CharsRef phrase : phrases) {
-                indexing.add(phrase, concept, true);
+                List<String> concepts = indexing.computeIfAbsent(
+                        phrase.toString().replace(SynonymMap.WORD_SEPARATOR, ' '), key -> new ArrayList<>());
+                if (!concepts.contains(concept.toString())) {
+                    concepts.add(concept.toString());
+                }
                 querying.add(phrase, concept, false);
             }
         }
-        return new Concepts(indexing.build(), querying.build());
+        return new Concepts(ConceptFilter.phrases(indexing), querying.build());
     }
 
     /** The list's lines that hold a group: not blank, not a comment. */

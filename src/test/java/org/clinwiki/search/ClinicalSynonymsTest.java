@@ -48,6 +48,17 @@ class ClinicalSynonymsTest {
     }
 
     @Test
+    void aPhraseInsideALongerOneAddsBothConceptsAfterItsLastWord() throws Exception {
+        ClinicalSynonyms parsed = ClinicalSynonyms.parse("empi, enterprise master patient index\nmpi, master patient index\n");
+        try (ClinicalAnalyzer analyzer = ClinicalAnalyzer.indexingConcepts(parsed.concepts().indexing())) {
+            assertThat(terms(analyzer, "An enterprise master patient index here")).containsExactly("an", "enterprise",
+                    "master", "patient", "index", ClinicalSynonyms.CONCEPT_MARK + "mpi", ClinicalSynonyms.CONCEPT_MARK + "empi",
+                    "here");
+            assertThat(terms(analyzer, "master index")).containsExactly("master", "index");
+        }
+    }
+
+    @Test
     void theFingerprintFollowsTheList() throws Exception {
         String list = "ehr, electronic health record\n";
         assertThat(ClinicalSynonyms.parse(list).fingerprint()).isEqualTo(ClinicalSynonyms.parse(list).fingerprint());
