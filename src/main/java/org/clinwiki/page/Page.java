@@ -19,4 +19,14 @@ public record Page(long id, Title title, long latestRevisionId, Role editRole, I
     public boolean isProtected() {
         return editRole == Role.ADMIN;
     }
+
+    /** The page as a new latest revision leaves it. */
+    Page withLatest(Revision revision) {
+        return new Page(id, title, revision.id(), editRole, createdAt, revision.timestamp(), deletedAt);
+    }
+
+    /** A page as its first revision creates it: editable by editors. */
+    static Page created(long id, Title title, Revision first) {
+        return new Page(id, title, first.id(), Role.EDITOR, first.timestamp(), first.timestamp(), Optional.empty());
+    }
 }

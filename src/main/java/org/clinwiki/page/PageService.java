@@ -162,7 +162,7 @@ public final class PageService {
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.connections(), now);
-            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, pages.find(edit.title()).orElseThrow(), revision),
+            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, Page.created(pageId, edit.title(), revision), revision),
                     prepared.parsed());
         }
         Page page = existing.get();
@@ -194,7 +194,7 @@ public final class PageService {
         Instant now = clock.instant();
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.connections(), now);
-        return new Saved(new SaveResult(outcome, pages.find(page.title()).orElseThrow(), revision), toSave.parsed());
+        return new Saved(new SaveResult(outcome, page.withLatest(revision), revision), toSave.parsed());
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -228,8 +228,7 @@ public final class PageService {
                     rendered.parsed().connections(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
-            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, pages.find(title).orElseThrow(), revision),
-                    Optional.empty());
+            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision), Optional.empty());
         });
         return afterCommit(saved);
     }

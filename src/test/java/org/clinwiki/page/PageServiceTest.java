@@ -59,6 +59,22 @@ class PageServiceTest {
     }
 
     @Test
+    void aSaveReportsThePageAndRevisionExactlyAsStored() {
+        try (App app = open()) {
+            Actor actor = editor(app, "alice");
+            Title title = Title.parse("Sepsis bundle");
+            SaveResult created = save(app, actor, "Sepsis bundle", "Lactate within an hour.");
+            SaveResult edited = app.pages().save(actor, new Edit(title, "Lactate and cultures within an hour.", "cultures",
+                    OptionalLong.of(created.revision().id()), true));
+            for (SaveResult result : List.of(created, edited)) {
+                assertThat(result.revision()).isEqualTo(app.reader().revision(title, result.revision().id(), Optional.empty()));
+            }
+            assertThat(edited.page()).isEqualTo(app.reader().find(title, Optional.empty()).orElseThrow());
+            assertThat(created.page()).isEqualTo(edited.page().withLatest(created.revision()));
+        }
+    }
+
+    @Test
     void redLinksFollowPageCreationWithoutRenderingAgain() {
         try (App app = open()) {
             Actor actor = editor(app, "alice");
