@@ -75,7 +75,7 @@ public final class Renderer {
                 .set(TablesExtension.CLASS_NAME, "wikitable");
     }
 
-    /** What the text says, without producing HTML: for search. */
+    /** What the text says, without producing HTML: for saving an edit and for search. */
     public ParsedPage parse(String markdown) {
         Source source = Source.of(markdown);
         Document document = leanParser.parse(source.body());
