@@ -63,9 +63,57 @@ final class SearchFields {
                 Map.of(SPELL, ClinicalAnalyzer.spelling(), ALL, concepts, TITLE, concepts, OUTLINE, concepts));
     }
 
-    /** Lower case, accents removed, underscores as spaces, runs of space collapsed. */
+    /**
+     * Lower case, accents removed, underscores as spaces, runs of space collapsed. Every title is
+     * folded when the server starts (for autocomplete): two regular expressions and a Unicode
+     * decomposition per title were a tenth of the start at 20,000 pages, so ASCII skips the
+     * decomposition and one loop does the rest.
+     */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.replace('_', ' '), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String spaced = text.replace('_', ' ');
+        String unmarked = isAscii(spaced) ? spaced : withoutMarks(Normalizer.normalize(spaced, Normalizer.Form.NFD));
+        return collapseSpaces(unmarked.toLowerCase(Locale.ROOT).strip());
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Drops combining marks (the accents a decomposition splits off). */
+    private static String withoutMarks(String decomposed) {
+        StringBuilder kept = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int c = decomposed.codePointAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.COMBINING_SPACING_MARK) {
+                kept.appendCodePoint(c);
+            }
+            i += Character.charCount(c);
+        }
+        return kept.toString();
+    }
+
+    /** Each run of ASCII white space (tab, line breaks, space) as one space. */
+    private static String collapseSpaces(String text) {
+        StringBuilder collapsed = new StringBuilder(text.length());
+        boolean afterSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+                if (!afterSpace) {
+                    collapsed.append(' ');
+                }
+                afterSpace = true;
+            } else {
+                collapsed.append(c);
+                afterSpace = false;
+            }
+        }
+        return collapsed.toString();
     }
 }
