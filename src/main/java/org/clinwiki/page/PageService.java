@@ -141,8 +141,15 @@ public final class PageService {
         return saveIn(stores, existing, actor, edit, summary, prepared);
     }
 
-    /** A save's result, and what its text says, for those following changes once it has committed. */
-    private record Saved(SaveResult result, Optional<ParsedPage> parsed) {
+    /**
+     * A save's result; what its text says, for those following changes once it has committed;
+     * and its rendering, when the change had one already (a revert shares its target's).
+     */
+    private record Saved(SaveResult result, Optional<ParsedPage> parsed, Optional<RenderedPage> rendered) {
+
+        Saved(SaveResult result, Optional<ParsedPage> parsed) {
+            this(result, parsed, Optional.empty());
+        }
     }
 
     private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
@@ -228,7 +235,8 @@ public final class PageService {
                     rendered.parsed().connections(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
-            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision), Optional.empty());
+            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision), Optional.empty(),
+                    Optional.of(rendered));
         });
         return afterCommit(saved);
     }
@@ -291,6 +299,7 @@ public final class PageService {
     private SaveResult afterCommit(Saved saved) {
         SaveResult result = saved.result();
         if (result.changed()) {
+            saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
             notifyListener(saved.parsed()
                     .<Runnable>map(parsed -> () -> listener.revisionSaved(result.revision().id(), parsed))
                     .orElse(listener::pagesChanged));

@@ -104,6 +104,19 @@ class PageServiceTest {
     }
 
     @Test
+    void aRevertSharesItsTargetsRendering() {
+        try (App app = open()) {
+            Actor actor = editor(app, "alice");
+            long first = save(app, actor, "Reverted", "**first**").revision().id();
+            save(app, actor, "Reverted", "second");
+            app.pages().revert(actor, Title.parse("Reverted"), first, "");
+            long misses = app.renderStats().missCount();
+            assertThat(app.reader().article(Title.parse("Reverted"), Optional.empty()).html().html()).contains("<strong>first</strong>");
+            assertThat(app.renderStats().missCount()).isEqualTo(misses);
+        }
+    }
+
+    @Test
     void historySurvivesARestart() {
         List<Long> ids = new ArrayList<>();
         try (App app = open()) {
