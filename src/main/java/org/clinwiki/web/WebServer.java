@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import org.clinwiki.Config;
@@ -75,35 +77,35 @@ public final class WebServer {
             routes.before(WebServer::securityHeaders);
             routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
-            routes.get("/", pageViews::home);
-            routes.get("/static/{file}", assets::serve);
-            routes.get("/favicon.ico", assets::favicon);
-            routes.get("/wiki/<title>/history", pageViews::history);
-            routes.get("/wiki/<title>/diff", pageViews::diff);
-            routes.get("/wiki/<title>/edit", editViews::edit);
+            get(routes, "/", pageViews::home);
+            get(routes, "/static/{file}", assets::serve);
+            get(routes, "/favicon.ico", assets::favicon);
+            get(routes, "/wiki/<title>/history", pageViews::history);
+            get(routes, "/wiki/<title>/diff", pageViews::diff);
+            get(routes, "/wiki/<title>/edit", editViews::edit);
             routes.post("/wiki/<title>/edit", editViews::save);
-            routes.get("/wiki/<title>/revert", editViews::confirmRevert);
+            get(routes, "/wiki/<title>/revert", editViews::confirmRevert);
             routes.post("/wiki/<title>/revert", editViews::revert);
-            routes.get("/wiki/<title>", pageViews::show);
-            routes.get("/search", searchViews::search);
-            routes.get("/login", sessionViews::form);
+            get(routes, "/wiki/<title>", pageViews::show);
+            get(routes, "/search", searchViews::search);
+            get(routes, "/login", sessionViews::form);
             routes.post("/login", sessionViews::login);
             routes.post("/logout", sessionViews::logout);
-            routes.get("/register", sessionViews::registerForm);
+            get(routes, "/register", sessionViews::registerForm);
             routes.post("/register", sessionViews::register);
-            routes.get("/special/recent-changes", specialViews::recentChanges);
-            routes.get("/special/all-pages", specialViews::allPages);
-            routes.get("/special/categories", specialViews::categories);
-            routes.get("/special/wanted-pages", specialViews::wantedPages);
-            routes.get("/special/orphaned-pages", specialViews::orphanedPages);
-            routes.get("/special/random", specialViews::random);
-            routes.get("/special/contributions/{name}", specialViews::contributions);
-            routes.get("/special/audit", specialViews::audit);
-            routes.get("/special/page-admin", adminViews::pageForm);
+            get(routes, "/special/recent-changes", specialViews::recentChanges);
+            get(routes, "/special/all-pages", specialViews::allPages);
+            get(routes, "/special/categories", specialViews::categories);
+            get(routes, "/special/wanted-pages", specialViews::wantedPages);
+            get(routes, "/special/orphaned-pages", specialViews::orphanedPages);
+            get(routes, "/special/random", specialViews::random);
+            get(routes, "/special/contributions/{name}", specialViews::contributions);
+            get(routes, "/special/audit", specialViews::audit);
+            get(routes, "/special/page-admin", adminViews::pageForm);
             routes.post("/special/page-admin/protect", adminViews::protect);
             routes.post("/special/page-admin/delete", adminViews::delete);
             routes.post("/special/page-admin/restore", adminViews::restore);
-            routes.get("/special/user-admin/{name}", adminViews::userForm);
+            get(routes, "/special/user-admin/{name}", adminViews::userForm);
             routes.post("/special/user-admin/{name}/role", adminViews::changeRole);
             routes.post("/special/user-admin/{name}/block", adminViews::block);
             routes.post("/special/user-admin/{name}/unblock", adminViews::unblock);
@@ -111,43 +113,53 @@ public final class WebServer {
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);
             routes.post("/api/v1/register", accountApi::register);
-            routes.get("/api/v1/me", accountApi::me);
+            get(routes, "/api/v1/me", accountApi::me);
             routes.put("/api/v1/me/password", accountApi::changePassword);
-            routes.get("/api/v1/me/sessions", accountApi::sessions);
+            get(routes, "/api/v1/me/sessions", accountApi::sessions);
             routes.delete("/api/v1/me/sessions/{id}", accountApi::revokeSession);
 
-            routes.get("/api/v1/pages", pageApi::list);
-            routes.get("/api/v1/pages/<title>/revisions/{id}", pageApi::revision);
-            routes.get("/api/v1/pages/<title>/revisions", pageApi::revisions);
-            routes.get("/api/v1/pages/<title>/diff", pageApi::diff);
+            get(routes, "/api/v1/pages", pageApi::list);
+            get(routes, "/api/v1/pages/<title>/revisions/{id}", pageApi::revision);
+            get(routes, "/api/v1/pages/<title>/revisions", pageApi::revisions);
+            get(routes, "/api/v1/pages/<title>/diff", pageApi::diff);
             routes.post("/api/v1/pages/<title>/revert", pageApi::revert);
-            routes.get("/api/v1/pages/<title>/backlinks", pageApi::backlinks);
+            get(routes, "/api/v1/pages/<title>/backlinks", pageApi::backlinks);
             routes.post("/api/v1/pages/<title>/protection", pageApi::protect);
             routes.post("/api/v1/pages/<title>/restore", pageApi::restore);
-            routes.get("/api/v1/pages/<title>", pageApi::get);
+            get(routes, "/api/v1/pages/<title>", pageApi::get);
             routes.put("/api/v1/pages/<title>", pageApi::save);
             routes.delete("/api/v1/pages/<title>", pageApi::delete);
             routes.post("/api/v1/preview", pageApi::preview);
 
-            routes.get("/api/v1/categories", categoryApi::list);
-            routes.get("/api/v1/categories/<name>", categoryApi::show);
-            routes.get("/api/v1/recent-changes", changesApi::recent);
-            routes.get("/api/v1/search", searchApi::search);
-            routes.get("/api/v1/search/suggest", searchApi::suggest);
+            get(routes, "/api/v1/categories", categoryApi::list);
+            get(routes, "/api/v1/categories/<name>", categoryApi::show);
+            get(routes, "/api/v1/recent-changes", changesApi::recent);
+            get(routes, "/api/v1/search", searchApi::search);
+            get(routes, "/api/v1/search/suggest", searchApi::suggest);
 
-            routes.get("/api/v1/users", adminApi::pending);
-            routes.get("/api/v1/users/{name}", accountApi::profile);
-            routes.get("/api/v1/users/{name}/contributions", changesApi::contributions);
+            get(routes, "/api/v1/users", adminApi::pending);
+            get(routes, "/api/v1/users/{name}", accountApi::profile);
+            get(routes, "/api/v1/users/{name}/contributions", changesApi::contributions);
             routes.put("/api/v1/users/{name}/role", adminApi::changeRole);
             routes.post("/api/v1/users/{name}/block", adminApi::block);
             routes.delete("/api/v1/users/{name}/block", adminApi::unblock);
             routes.post("/api/v1/users/{name}/approve", adminApi::approve);
-            routes.get("/api/v1/audit", adminApi::audit);
+            get(routes, "/api/v1/audit", adminApi::audit);
 
             errors.registerOn(routes);
         });
         javalin.start(config.host(), config.port());
         return new WebServer(javalin);
+    }
+
+    /**
+     * Registers {@code handler} for GET and HEAD. Left alone, Javalin answers a HEAD for a GET
+     * route with an empty 200 without running the handler: a missing page said 200, and no
+     * response carried its type, ETag or caching rules. Jetty sends no body for HEAD.
+     */
+    private static void get(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     public int port() {

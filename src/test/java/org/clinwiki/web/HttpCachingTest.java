@@ -2,6 +2,7 @@ package org.clinwiki.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.testing.Visitor;
 import org.clinwiki.testing.WikiTestCase;
@@ -41,6 +42,22 @@ class HttpCachingTest extends WikiTestCase {
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(get("/wiki/Cached_article", "If-None-Match", "W/\"other\", " + etag).status()).isEqualTo(304);
+    }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutTheBody() {
+        Response get = get("/wiki/Cached_article");
+        Response head = wiki.send(wiki.request("/wiki/Cached_article", "").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Type")).startsWith("text/html");
+        assertThat(head.header("ETag")).isEqualTo(get.header("ETag"));
+        assertThat(head.header("Cache-Control")).isEqualTo(get.header("Cache-Control"));
+
+        Response missing = wiki.send(wiki.request("/wiki/Never_written", "").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(missing.status()).isEqualTo(get("/wiki/Never_written").status()).isEqualTo(404);
+        assertThat(wiki.send(wiki.request("/api/v1/pages/Never_written", "").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .status()).isEqualTo(404);
     }
 
     @Test
