@@ -7,6 +7,7 @@ import org.clinwiki.db.Database;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
+import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.render.ParsedPage;
@@ -36,6 +37,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final UserService users;
     private final PageService pages;
+    private final PageModeration moderation;
     private final PageReader reader;
     private final ChangeLog changes;
     private final CategoryService categories;
@@ -48,13 +50,14 @@ public final class App implements AutoCloseable {
     private SearchService search;
     private WebServer web;
 
-    private App(Config config, Database database, UserService users, PageService pages, PageReader reader,
-                ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
+    private App(Config config, Database database, UserService users, PageService pages, PageModeration moderation,
+                PageReader reader, ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
                 Tokens tokens, Renderer renderer, IndexTrigger indexTrigger) {
         this.config = config;
         this.database = database;
         this.users = users;
         this.pages = pages;
+        this.moderation = moderation;
         this.reader = reader;
         this.changes = changes;
         this.categories = categories;
@@ -99,10 +102,11 @@ public final class App implements AutoCloseable {
         IndexTrigger indexTrigger = new IndexTrigger();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
                 config.maxPageBytes(), config.limits().editsPerMinute(), indexTrigger);
+        PageModeration moderation = new PageModeration(database, permissions, clock, indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
-        return new App(config, database, users, pages, reader, changes, categories, renderCache, permissions, tokens,
+        return new App(config, database, users, pages, moderation, reader, changes, categories, renderCache, permissions, tokens,
                 renderer, indexTrigger);
     }
 
@@ -112,7 +116,7 @@ public final class App implements AutoCloseable {
         indexTrigger.index = searchIndex;
         search = new SearchService(searchIndex, new Sanitizer());
         web = WebServer.start(config, new Templates(),
-                new WebServer.Services(users, pages, reader, changes, categories, search, permissions, tokens));
+                new WebServer.Services(users, pages, moderation, reader, changes, categories, search, permissions, tokens));
         return this;
     }
 
@@ -149,6 +153,10 @@ public final class App implements AutoCloseable {
 
     public PageService pages() {
         return pages;
+    }
+
+    public PageModeration moderation() {
+        return moderation;
     }
 
     public PageReader reader() {

@@ -22,17 +22,13 @@ import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.Throttle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Changes to pages: saving (with three-way merge against a stale base), reverting, protecting,
- * deleting and restoring. Each change is one transaction on the single writer connection: the
+ * Changes to pages' text: saving (with three-way merge against a stale base), importing and
+ * reverting; {@link PageModeration} protects, deletes and restores. Each change is one transaction on the single writer connection: the
  * revision, the page pointer, links, categories and redirect commit together. Thread-safe.
  */
 public final class PageService {
-
-    private static final Logger log = LoggerFactory.getLogger(PageService.class);
 
     private final Database database;
     private final Renderer renderer;
@@ -40,7 +36,7 @@ public final class PageService {
     private final Permissions permissions;
     private final Clock clock;
     private final long maxPageBytes;
-    private final PageListener listener;
+    private final AfterCommit afterCommit;
     private final Throttle edits;
 
     public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
@@ -52,7 +48,7 @@ public final class PageService {
         this.permissions = permissions;
         this.clock = clock;
         this.maxPageBytes = maxPageBytes;
-        this.listener = listener;
+        this.afterCommit = new AfterCommit(listener);
     }
 
     /**
@@ -241,83 +237,14 @@ public final class PageService {
         return afterCommit(saved);
     }
 
-    /** Sets who may edit a page: {@code EDITOR} (anyone who can edit) or {@code ADMIN} (protected). */
-    public Page protect(Actor actor, Title title, Role editRole, String reason) {
-        permissions.require(actor.user(), Right.PROTECT);
-        if (editRole == Role.READER) {
-            throw new InvalidInputException("invalid_protection", "Protection is \"editor\" or \"admin\".");
-        }
-        String why = PageText.summary(reason);
-        return database.writer().inTransaction(handle -> {
-            PageStore pages = handle.attach(PageStore.class);
-            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
-            Instant now = clock.instant();
-            pages.setEditRole(page.id(), editRole.key(), now);
-            // The page looks different (protected or not): those following changes must see it.
-            pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, "protect", title.text(), why,
-                    page.editRole().key() + " -> " + editRole.key());
-            return pages.find(title).orElseThrow();
-        });
-    }
-
-    /** Hides a page and its history from everyone but administrators; every revision is kept. */
-    public Page delete(Actor actor, Title title, String reason) {
-        return setDeleted(actor, title, reason, true);
-    }
-
-    /** Brings a deleted page back with its whole history. */
-    public Page restore(Actor actor, Title title, String reason) {
-        return setDeleted(actor, title, reason, false);
-    }
-
-    private Page setDeleted(Actor actor, Title title, String reason, boolean delete) {
-        permissions.require(actor.user(), Right.DELETE);
-        String why = PageText.summary(reason);
-        Page changed = database.writer().inTransaction(handle -> {
-            PageStore pages = handle.attach(PageStore.class);
-            Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
-            if (page.deleted() == delete) {
-                throw delete
-                        ? new ConflictException("already_deleted", "Page \"" + title.text() + "\" is already deleted.")
-                        : new ConflictException("not_deleted", "Page \"" + title.text() + "\" is not deleted.");
-            }
-            Instant now = clock.instant();
-            if (delete) {
-                pages.markDeleted(page.id(), now, actor.user().id(), why);
-            } else {
-                pages.markRestored(page.id(), now);
-            }
-            pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, delete ? "delete" : "restore", title.text(), why, "");
-            return pages.find(title).orElseThrow();
-        });
-        notifyListener();
-        return changed;
-    }
-
     private SaveResult afterCommit(Saved saved) {
         SaveResult result = saved.result();
         if (result.changed()) {
             saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
-            notifyListener(saved.parsed()
-                    .<Runnable>map(parsed -> () -> listener.revisionSaved(result.revision().id(), parsed))
-                    .orElse(listener::pagesChanged));
+            saved.parsed().ifPresentOrElse(parsed -> afterCommit.revisionSaved(result.revision().id(), parsed),
+                    afterCommit::pagesChanged);
         }
         return result;
-    }
-
-    private void notifyListener() {
-        notifyListener(listener::pagesChanged);
-    }
-
-    private void notifyListener(Runnable notification) {
-        try {
-            notification.run();
-        } catch (RuntimeException e) {
-            // The change is committed; a listener's failure must not turn it into an error for the editor.
-            log.error("A page listener failed after a committed change", e);
-        }
     }
 
     private void checkSize(String markdown) {

@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.page.Page;
+import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageNotFoundException;
 import org.clinwiki.page.PageReader;
-import org.clinwiki.page.PageService;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Permissions;
@@ -25,15 +25,15 @@ import org.clinwiki.web.view.UserAdminView;
  */
 final class AdminViews {
 
-    private final PageService pages;
+    private final PageModeration moderation;
     private final PageReader reader;
     private final UserService users;
     private final Permissions permissions;
     private final Layout layout;
     private final Auth auth;
 
-    AdminViews(PageService pages, PageReader reader, UserService users, Permissions permissions, Layout layout, Auth auth) {
-        this.pages = pages;
+    AdminViews(PageModeration moderation, PageReader reader, UserService users, Permissions permissions, Layout layout, Auth auth) {
+        this.moderation = moderation;
         this.reader = reader;
         this.users = users;
         this.permissions = permissions;
@@ -53,21 +53,21 @@ final class AdminViews {
         Title title = title(ctx);
         Role role = Role.ofKey(form(ctx, "edit")).filter(r -> r != Role.READER)
                 .orElseThrow(() -> new InvalidInputException("invalid_protection", "Choose editors or administrators."));
-        pages.protect(actor, title, role, form(ctx, "reason"));
+        moderation.protect(actor, title, role, form(ctx, "reason"));
         showPage(ctx, actor, title, role == Role.ADMIN ? "The page is protected." : "Editors can edit the page.");
     }
 
     void delete(Context ctx) {
         Actor actor = auth.actor(ctx);
         Title title = title(ctx);
-        pages.delete(actor, title, form(ctx, "reason"));
+        moderation.delete(actor, title, form(ctx, "reason"));
         showPage(ctx, actor, title, "The page is deleted.");
     }
 
     void restore(Context ctx) {
         Actor actor = auth.actor(ctx);
         Title title = title(ctx);
-        pages.restore(actor, title, form(ctx, "reason"));
+        moderation.restore(actor, title, form(ctx, "reason"));
         showPage(ctx, actor, title, "The page is restored.");
     }
 

@@ -11,6 +11,7 @@ import org.clinwiki.page.Article;
 import org.clinwiki.page.Backlink;
 import org.clinwiki.page.Edit;
 import org.clinwiki.page.Page;
+import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.page.Revision;
@@ -40,11 +41,13 @@ final class PageApi {
     }
 
     private final PageService pages;
+    private final PageModeration moderation;
     private final PageReader reader;
     private final Auth auth;
 
-    PageApi(PageService pages, PageReader reader, Auth auth) {
+    PageApi(PageService pages, PageModeration moderation, PageReader reader, Auth auth) {
         this.pages = pages;
+        this.moderation = moderation;
         this.reader = reader;
         this.auth = auth;
     }
@@ -142,7 +145,7 @@ final class PageApi {
         ProtectionRequest request = Requests.body(ctx, ProtectionRequest.class);
         Role role = Role.ofKey(request.edit()).filter(r -> r != Role.READER).orElseThrow(() ->
                 new InvalidInputException("invalid_protection", "\"edit\" must be \"editor\" or \"admin\"."));
-        Page page = pages.protect(actor, title, role, request.reason());
+        Page page = moderation.protect(actor, title, role, request.reason());
         ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
     }
 
@@ -150,7 +153,7 @@ final class PageApi {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
         String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest(Requests.query(ctx, "reason"))).reason();
-        pages.delete(actor, title, reason);
+        moderation.delete(actor, title, reason);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -158,7 +161,7 @@ final class PageApi {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
         String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest("")).reason();
-        Page page = pages.restore(actor, title, reason);
+        Page page = moderation.restore(actor, title, reason);
         ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
     }
 

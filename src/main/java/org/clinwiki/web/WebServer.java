@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import org.clinwiki.Config;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.search.SearchService;
@@ -39,7 +40,8 @@ public final class WebServer {
     }
 
     /** The services the web layer maps HTTP onto. */
-    public record Services(UserService users, PageService pages, PageReader reader, ChangeLog changes,
+    public record Services(UserService users, PageService pages, PageModeration moderation, PageReader reader,
+                           ChangeLog changes,
                            CategoryService categories, SearchService search, Permissions permissions,
                            Tokens tokens) {
     }
@@ -49,7 +51,7 @@ public final class WebServer {
         Csrf csrf = new Csrf(services.tokens());
         Assets assets = new Assets();
         Layout layout = new Layout(templates, auth, csrf, assets);
-        PageApi pageApi = new PageApi(services.pages(), services.reader(), auth);
+        PageApi pageApi = new PageApi(services.pages(), services.moderation(), services.reader(), auth);
         CategoryApi categoryApi = new CategoryApi(services.categories(), services.reader(), auth);
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
         AccountApi accountApi = new AccountApi(services.users(), auth);
@@ -62,7 +64,7 @@ public final class WebServer {
                 services.users(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
         SearchApi searchApi = new SearchApi(services.search());
-        AdminViews adminViews = new AdminViews(services.pages(), services.reader(), services.users(), services.permissions(),
+        AdminViews adminViews = new AdminViews(services.moderation(), services.reader(), services.users(), services.permissions(),
                 layout, auth);
         Errors errors = new Errors(layout);
 

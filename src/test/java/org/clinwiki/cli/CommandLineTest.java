@@ -143,7 +143,7 @@ class CommandLineTest {
             app.pages().replace(actor, Title.parse("EHR/Adoption"), "Subpage", "");
             app.pages().replace(actor, Title.parse("Obsolete"), "gone", "");
             app.users().create("boss", "Boss", "", Role.ADMIN, "a long password here");
-            app.pages().delete(new Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
+            app.moderation().delete(new Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
         }
         Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
