@@ -6,45 +6,48 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
-/** Counts matching documents per category, from doc values: the facet counts beside the results. */
+/** Counts matching documents per category ({@link CategoryTables}): the facet counts beside the results. */
 final class CategoryCounter implements Collector {
 
+    private final CategoryTables tables;
     private final Map<String, Integer> counts = new HashMap<>();
     private long hits;
 
+    private CategoryCounter(CategoryTables tables) {
+        this.tables = tables;
+    }
+
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        SortedSetDocValues values = DocValues.getSortedSet(context.reader(), SearchFields.CATEGORY);
-        int[] perOrdinal = new int[(int) Math.min(Integer.MAX_VALUE, values.getValueCount())];
+        CategoryTables.Table table = tables.of(context.reader());
+        int[] starts = table.starts();
+        int[] ordinals = table.ordinals();
+        int[] perOrdinal = new int[table.names().length];
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
             }
 
             @Override
-            public void collect(int doc) throws IOException {
+            public void collect(int doc) {
                 hits++;
-                if (values.advanceExact(doc)) {
-                    for (int i = 0; i < values.docValueCount(); i++) {
-                        perOrdinal[(int) values.nextOrd()]++;
-                    }
+                for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                    perOrdinal[ordinals[i]]++;
                 }
             }
 
             @Override
-            public void finish() throws IOException {
+            public void finish() {
                 for (int ord = 0; ord < perOrdinal.length; ord++) {
                     if (perOrdinal[ord] > 0) {
-                        counts.merge(values.lookupOrd(ord).utf8ToString(), perOrdinal[ord], Integer::sum);
+                        counts.merge(table.names()[ord], perOrdinal[ord], Integer::sum);
                     }
                 }
             }
@@ -60,11 +63,11 @@ final class CategoryCounter implements Collector {
     record Counts(long hits, List<CategoryCount> categories) {
     }
 
-    static CollectorManager<CategoryCounter, Counts> manager() {
+    static CollectorManager<CategoryCounter, Counts> manager(CategoryTables tables) {
         return new CollectorManager<>() {
             @Override
             public CategoryCounter newCollector() {
-                return new CategoryCounter();
+                return new CategoryCounter(tables);
             }
 
             @Override

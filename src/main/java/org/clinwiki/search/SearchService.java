@@ -10,7 +10,6 @@ import java.util.concurrent.Semaphore;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -43,6 +42,7 @@ public final class SearchService {
     private final Analyzer snippetAnalyzer = ClinicalAnalyzer.indexing();
     private final QueryTranslator queries;
     private final SpellingSuggester spelling;
+    private final CategoryTables categories = new CategoryTables();
     /**
      * Searches are CPU-bound: more at once than there are cores only makes every one of them
      * slower, and the operating system's time slicing turns that into long tails. Searches
@@ -108,11 +108,12 @@ public final class SearchService {
     private SearchResults run(IndexSearcher searcher, QueryTranslator.Translated query, SearchRequest request,
                               Optional<String> suggestion) throws IOException {
         int wanted = request.offset() + request.limit();
-        // One pass ranks, counts and tallies categories: a second counting pass would repeat the matching.
-        Object[] collected = searcher.search(query.match(), new MultiCollectorManager(
-                new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE), CategoryCounter.manager()));
-        TopDocs top = (TopDocs) collected[0];
-        CategoryCounter.Counts counts = (CategoryCounter.Counts) collected[1];
+        // Two passes. Counting and the category tally need every match but no scores, so they skip
+        // the title and heading boosts; ranking then needs only the best few, and with a hit
+        // threshold that low it skips blocks of postings that cannot beat them. One pass that does
+        // both has to score every match.
+        CategoryCounter.Counts counts = searcher.search(query.match(), CategoryCounter.manager(categories));
+        TopDocs top = searcher.search(query.match(), new TopScoreDocCollectorManager(wanted, wanted));
         ScoreDoc[] slice = request.offset() >= top.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
         String[] snippets = highlighter(searcher).highlight(SearchFields.BODY, query.highlight(), new TopDocs(top.totalHits, slice),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.Config;
@@ -64,6 +65,31 @@ class SearchIndexTest {
                 SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
                 assertThat(search.search(SearchRequest.of("vasopressin")).total()).isEqualTo(1);
                 assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void everyDocumentHasALengthForEachScoredFieldRedirectsToo() throws Exception {
+        try (App app = App.open(Config.defaults().withDataDir(data))) {
+            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
+            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "page");
+            app.pages().replace(actor, Title.parse("Pressors"), "#REDIRECT [[Vasopressors]]", "redirect");
+            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer()).start()) {
+                assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
+                index.withSearcher(searcher -> {
+                    // A gap would make scoring find each page's length through a sparse index.
+                    assertThat(searcher.getIndexReader().numDocs()).isEqualTo(2);
+                    for (var leaf : searcher.getIndexReader().leaves()) {
+                        for (String field : List.of(SearchFields.ALL, SearchFields.TITLE, SearchFields.OUTLINE)) {
+                            var norms = leaf.reader().getNormValues(field);
+                            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                                assertThat(norms.advanceExact(doc)).as(field + " of document " + doc).isTrue();
+                            }
+                        }
+                    }
+                    return null;
+                });
             }
         }
     }

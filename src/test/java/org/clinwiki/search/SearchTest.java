@@ -178,10 +178,23 @@ class SearchTest extends WikiTestCase {
 
     @Test
     void categoriesOfAllMatchesAreCountedForFiltering() {
-        JsonNode categories = wiki.search("medication").path("categories");
+        assertThat(facets("medication")).startsWith("Medication safety=2");
+    }
+
+    @Test
+    void categoryCountsFollowAPageMovedToAnotherCategory() throws Exception {
+        wiki.save("Quillwort_registry", "The quillwort registry tracks rare plants. [[Category:Botany]]", editor);
+        assertThat(pollUntilFound("quillwort", "Quillwort registry")).isTrue();
+        assertThat(facets("quillwort")).containsExactly("Botany=1");
+        wiki.save("Quillwort_registry", "The quillwort registry tracks rare plants. [[Category:Registries]]", editor);
+        assertThat(pollUntil(() -> facets("quillwort").equals(List.of("Registries=1")))).isTrue();
+        assertThat(wiki.search("quillwort").path("total").asInt()).isEqualTo(1);
+    }
+
+    private List<String> facets(String query) {
         List<String> counted = new ArrayList<>();
-        categories.forEach(c -> counted.add(c.path("name").asText() + "=" + c.path("count").asInt()));
-        assertThat(counted).startsWith("Medication safety=2");
+        wiki.search(query).path("categories").forEach(c -> counted.add(c.path("name").asText() + "=" + c.path("count").asInt()));
+        return counted;
     }
 
     @Test
