@@ -6,30 +6,41 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * "Did you mean": each typed word the index has never seen is replaced by the closest word it
  * has (from titles, headings and text). Thread-safe.
+ *
+ * <p>The closest word starts with the same letter and is at most two edits away; fewer edits
+ * win, then the word more pages use. Candidates are compared one by one, with a distance that
+ * gives up past two edits: Lucene's spell checker builds a Levenshtein automaton per word
+ * instead, which for a long word took 3–4 ms, more than the whole search it was part of.
  */
 final class SpellingSuggester {
 
+    private static final int MAX_EDITS = 2;
+    /** Shorter words are too often abbreviations or codes to correct. */
+    private static final int MIN_WORD_LENGTH = 4;
+    /** At least half of the shorter word must survive the edits ("ab" is not a spelling of "xy"). */
+    private static final float MIN_SIMILARITY = 0.5f;
+
     private final ClinicalSynonyms synonyms;
     private final Analyzer spellingAnalyzer = ClinicalAnalyzer.spelling();
-    private final DirectSpellChecker speller = new DirectSpellChecker();
+    private final LevenshteinDistance distance = new LevenshteinDistance(MAX_EDITS);
 
     SpellingSuggester(ClinicalSynonyms synonyms) {
         this.synonyms = synonyms;
-        // A small wiki has few documents per word: any word someone wrote may be the correction
-        // (the checker keeps words in more documents than this threshold, so 0 means "in at least one").
-        speller.setThresholdFrequency(0f);
     }
 
     /**
@@ -45,17 +56,16 @@ final class SpellingSuggester {
                 continue;
             }
             for (String word : words(part.text())) {
-                if (word.length() < speller.getMinQueryLength() || synonyms.knows(word)
+                if (word.length() < MIN_WORD_LENGTH || synonyms.knows(word)
                         || reader.docFreq(new Term(SearchFields.SPELL, word)) > 0) {
                     continue;
                 }
-                SuggestWord[] similar = speller.suggestSimilar(new Term(SearchFields.SPELL, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (similar.length > 0) {
+                Optional<String> closest = closest(reader, word);
+                if (closest.isPresent()) {
                     Matcher typedWord = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(corrected);
                     if (typedWord.find()) {
-                        corrected = corrected.substring(0, typedWord.start()) + similar[0].string
+                        corrected = corrected.substring(0, typedWord.start()) + closest.get()
                                 + corrected.substring(typedWord.end());
                         changed = true;
                     }
@@ -63,6 +73,44 @@ final class SpellingSuggester {
             }
         }
         return changed ? Optional.of(corrected) : Optional.empty();
+    }
+
+    private Optional<String> closest(IndexReader reader, String word) throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, SearchFields.SPELL);
+        if (terms == null) {
+            return Optional.empty();
+        }
+        BytesRef firstLetter = new BytesRef(word.substring(0, Character.charCount(word.codePointAt(0))));
+        TermsEnum candidates = terms.iterator();
+        if (candidates.seekCeil(firstLetter) == TermsEnum.SeekStatus.END) {
+            return Optional.empty();
+        }
+        String best = null;
+        int bestEdits = MAX_EDITS + 1;
+        int bestPages = 0;
+        do {
+            BytesRef term = candidates.term();
+            if (!StringHelper.startsWith(term, firstLetter)) {
+                break;
+            }
+            // A UTF-8 byte per character at least: far shorter terms cannot be within reach.
+            if (term.length < word.length() - MAX_EDITS) {
+                continue;
+            }
+            String candidate = term.utf8ToString();
+            int edits = distance.apply(word, candidate);
+            if (edits <= 0 || edits > bestEdits
+                    || 1f - (float) edits / Math.min(word.length(), candidate.length()) < MIN_SIMILARITY) {
+                continue;
+            }
+            int pages = candidates.docFreq();
+            if (edits < bestEdits || pages > bestPages) {
+                best = candidate;
+                bestEdits = edits;
+                bestPages = pages;
+            }
+        } while (candidates.next() != null);
+        return Optional.ofNullable(best);
     }
 
     private List<String> words(String text) throws IOException {

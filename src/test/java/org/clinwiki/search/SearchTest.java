@@ -229,6 +229,9 @@ class SearchTest extends WikiTestCase {
         assertThat(wiki.search("elecronic helth record").path("suggestion").asText()).isEqualTo("electronic health record");
         assertThat(wiki.search("wristbnd scanning").path("suggestion").asText()).isEqualTo("wristband scanning");
         assertThat(wiki.search("electronic health record").path("suggestion").isNull()).isTrue();
+        // Two edits (swapped letters) are still within reach; nothing near is no suggestion.
+        assertThat(wiki.search("flowhseets").path("suggestion").asText()).isEqualTo("flowsheets");
+        assertThat(wiki.search("qwertyuiop").path("suggestion").isNull()).isTrue();
         // An abbreviation from the clinical vocabulary is not a misspelling, even if no page uses it.
         assertThat(wiki.search("SNOMED").path("suggestion").isNull()).isTrue();
     }
