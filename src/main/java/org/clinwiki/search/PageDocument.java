@@ -71,8 +71,8 @@ final class PageDocument {
     static Document redirect(PageChange change, Title target) {
         Document doc = common(change, SearchFields.REDIRECT);
         doc.add(new StoredField(SearchFields.REDIRECT_TARGET, target.text()));
-        // Empty, so that every document has a length for each scored field: with a gap, scoring
-        // looks each page's length up through a sparse index instead of reading it directly.
+        // Empty: a redirect matches no typed word, yet has a length for each scored field like
+        // every document (with a gap, scoring finds each page's length through a sparse index).
         doc.add(new TextField(SearchFields.TITLE, "", Field.Store.NO));
         doc.add(new TextField(SearchFields.OUTLINE, "", Field.Store.NO));
         doc.add(new Field(SearchFields.ALL, "", ALL_TYPE));

@@ -168,6 +168,23 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
+    void talkAndUserPagesAreFoundOnlyWhenAskedFor() throws Exception {
+        wiki.save("Talk:Sepsis_bundle", "Should the glimmerwick checklist be here?", editor);
+        wiki.save("User:Casey", "Casey keeps notes on glimmerwick audits.", editor);
+        wiki.save("Glimmerwick_audit", "The glimmerwick audit of sepsis bundles.", editor);
+        assertThat(pollUntilFound("glimmerwick", "Glimmerwick audit")).isTrue();
+        assertThat(wiki.searchTitles("glimmerwick")).containsExactly("Glimmerwick audit");
+        assertThat(wiki.searchTitles("glimmerwick", "namespace=talk")).containsExactly("Talk:Sepsis bundle");
+        assertThat(wiki.searchTitles("glimmerwick", "namespace=main,user")).containsExactlyInAnyOrder("Glimmerwick audit", "User:Casey");
+    }
+
+    @Test
+    void aSearchOfOnlyExclusionsListsPagesNeverRedirects() {
+        List<String> titles = wiki.searchTitles("-quokkaward", "limit=100");
+        assertThat(titles).contains("Smart infusion pumps").doesNotContain("IV pump integration", "Order set 1");
+    }
+
+    @Test
     void titleAndCategoryPrefixesNarrowTheSearch() {
         assertThat(wiki.searchTitles("title:exchange")).containsExactly("Health information exchange");
         assertThat(wiki.searchTitles("title:clinical")).containsExactlyInAnyOrder("Clinical documentation", "Clinical decision support");
