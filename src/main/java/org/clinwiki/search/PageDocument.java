@@ -21,8 +21,9 @@ import org.clinwiki.title.Title;
 /** Builds the Lucene document for a page from its latest text. */
 final class PageDocument {
 
-    // Offsets in the postings let the highlighter find matches without analysing the text again.
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+    // Offsets in the postings let the highlighter find matches without analysing the text again;
+    // the text itself is in doc values, which are read without decompressing (Snippets).
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
     // Matching needs positions (for phrases) but no offsets: snippets come from BODY.
     private static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
     // The spelling vocabulary needs terms only: no positions, no scoring.
@@ -56,6 +57,7 @@ final class PageDocument {
         }
         doc.add(new TextField(SearchFields.OUTLINE, headings.toString(), Field.Store.NO));
         doc.add(new Field(SearchFields.BODY, parsed.text(), BODY_TYPE));
+        doc.add(new BinaryDocValuesField(SearchFields.BODY, new BytesRef(parsed.text())));
         // The text already holds the headings.
         doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
         for (String category : parsed.categories()) {

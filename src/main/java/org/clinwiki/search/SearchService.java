@@ -7,16 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.render.SafeHtml;
 import org.clinwiki.render.Sanitizer;
@@ -34,12 +28,11 @@ public final class SearchService {
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
     private static final int MAX_PARTS = 32;
-    private static final int SNIPPET_PASSAGES = 2;
     private static final int FACETS = 25;
 
     private final SearchIndex index;
     private final Sanitizer sanitizer;
-    private final Analyzer snippetAnalyzer = ClinicalAnalyzer.indexing();
+    private final Snippets snippets = new Snippets();
     private final QueryTranslator queries;
     private final SpellingSuggester spelling;
     private final CategoryTables categories = new CategoryTables();
@@ -116,8 +109,7 @@ public final class SearchService {
         TopDocs top = searcher.search(query.match(), new TopScoreDocCollectorManager(wanted, wanted));
         ScoreDoc[] slice = request.offset() >= top.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-        String[] snippets = highlighter(searcher).highlight(SearchFields.BODY, query.highlight(), new TopDocs(top.totalHits, slice),
-                SNIPPET_PASSAGES);
+        String[] snippets = this.snippets.of(searcher, query.highlight(), new TopDocs(top.totalHits, slice));
         List<SearchHit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
             ResultFields fields = ResultFields.of(searcher.getIndexReader(), slice[i].doc);
@@ -128,24 +120,6 @@ public final class SearchService {
         }
         List<CategoryCount> facets = counts.categories().subList(0, Math.min(FACETS, counts.categories().size()));
         return new SearchResults(counts.hits(), hits, suggestion, facets, request.offset(), request.limit());
-    }
-
-    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        return UnifiedHighlighter.builder(searcher, snippetAnalyzer)
-                // Words are matched in ALL; their places in the text are in BODY's postings.
-                .withFieldMatcher(field -> field.equals(SearchFields.BODY) || field.equals(SearchFields.ALL))
-                // Escapes the page text; only the <mark> tags are markup.
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                // Passages of about 160 characters around the match, cut at spaces: the JDK's sentence
-                // iterator cost more than the whole search.
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        new CustomSeparatorBreakIterator(' '), 160, 0.5f))
-                .withScorer(new SnippetScorer())
-                // Term offsets straight from the postings; exact phrase positions are not worth a second query evaluation.
-                .withWeightMatches(false)
-                .withHighlightPhrasesStrictly(false)
-                .withMaxLength(200_000)
-                .build();
     }
 
     private SafeHtml snippet(String highlighted) {

@@ -154,6 +154,20 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
+    void everyHitOfALongResultPageHasItsSnippet() throws Exception {
+        // Thirty long pages: more text than the highlighter loads at once, so it loads in batches.
+        String filler = "Clinicians document care in structured templates every shift. ".repeat(400);
+        for (int i = 1; i <= 30; i++) {
+            wiki.save("Long_note_" + i, filler + "The quorbitrax protocol ends note " + i + ".", editor);
+        }
+        assertThat(pollUntil(() -> wiki.search("quorbitrax").path("total").asInt() == 30)).isTrue();
+        JsonNode results = wiki.search("quorbitrax", "limit=30").path("results");
+        assertThat(results).hasSize(30);
+        results.forEach(hit -> assertThat(hit.path("snippet").asText())
+                .as(hit.path("title").asText()).contains("<mark>quorbitrax</mark> protocol ends note"));
+    }
+
+    @Test
     void quotedPhraseMatchesWordsInOrder() {
         assertThat(wiki.searchTitles("\"order entry\"")).contains("Computerized provider order entry");
         assertThat(wiki.searchTitles("\"entry order\"")).isEmpty();
