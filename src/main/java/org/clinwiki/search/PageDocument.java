@@ -22,7 +22,7 @@ import org.clinwiki.title.Title;
 final class PageDocument {
 
     // Offsets in the postings let the highlighter find matches without analysing the text again;
-    // the text itself is in doc values, which are read without decompressing (Snippets).
+    // the text itself is in doc values (SnippetText).
     private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
     // Matching needs positions (for phrases) but no offsets: snippets come from BODY.
     private static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
@@ -57,7 +57,7 @@ final class PageDocument {
         }
         doc.add(new TextField(SearchFields.OUTLINE, headings.toString(), Field.Store.NO));
         doc.add(new Field(SearchFields.BODY, parsed.text(), BODY_TYPE));
-        doc.add(new BinaryDocValuesField(SearchFields.BODY, new BytesRef(parsed.text())));
+        doc.add(new BinaryDocValuesField(SearchFields.BODY, SnippetText.pack(parsed.text())));
         // The text already holds the headings.
         doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
         for (String category : parsed.categories()) {

@@ -26,7 +26,7 @@ final class SearchFields {
     static final String TITLE_KEY = "title_key";
     /** Headings and category names, as words: what the page says it is about. */
     static final String OUTLINE = "outline";
-    /** The page's text as readers see it (no Markdown): indexed with offsets, and kept in doc values for snippets. */
+    /** The page's text as readers see it (no Markdown): indexed with offsets, and kept compressed in doc values for snippets. */
     static final String BODY = "body";
     /**
      * Everything a page says (title, redirects, headings, categories, text) in one field: typed

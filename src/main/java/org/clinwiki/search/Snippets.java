@@ -20,8 +20,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * The passages of each hit's text that show the query's words, with the words marked. The
  * places of the words come from the postings of {@link SearchFields#BODY} (no analysis at
- * search time), the text itself from that field's doc values: as a stored field it was
- * decompressed a block at a time, two fifths of the highlighting. Thread-safe.
+ * search time), the text itself from that field's doc values ({@link SnippetText}): as a
+ * stored field, reading it was two fifths of the highlighting. Thread-safe.
  */
 final class Snippets {
 
@@ -66,7 +66,7 @@ final class Snippets {
                 CharSequence[] perField = new CharSequence[fields.length];
                 for (int i = 0; i < fields.length; i++) {
                     BinaryDocValues values = DocValues.getBinary(leaf.reader(), fields[i]);
-                    String text = values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : "";
+                    String text = values.advanceExact(doc - leaf.docBase) ? SnippetText.unpack(values.binaryValue()) : "";
                     perField[i] = text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text;
                     chars += perField[i].length();
                 }
