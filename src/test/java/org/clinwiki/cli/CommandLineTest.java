@@ -178,21 +178,25 @@ class CommandLineTest {
 
     @Test
     void importOverSeveralBatchesKeepsTheRestOfABatchWithAnOversizedPage(@TempDir Path folder) throws Exception {
-        // Batches are 1,000 files, parsed ahead while the previous one is written: the bad page is in the third.
-        for (int i = 0; i < 2250; i++) {
-            Files.writeString(folder.resolve(String.format("Note_%04d.md", i)), "Note " + i + " links [[Note %04d]].".formatted(i + 1));
+        // Batches are parsed ahead while the previous one is written: the bad page is in the third.
+        int files = 2 * ImportCommand.Markdown.BATCH + 250;
+        int bad = 2 * ImportCommand.Markdown.BATCH + 100;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve(String.format("Note_%05d.md", i)), "Note " + i + " links [[Note %05d]].".formatted(i + 1));
         }
-        Files.writeString(folder.resolve("Note_2100.md"), "x".repeat((int) Config.defaults().maxPageBytes() + 1));
+        Files.writeString(folder.resolve("Note_%05d.md".formatted(bad)), "x".repeat((int) Config.defaults().maxPageBytes() + 1));
 
         Run run = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("Imported 2250 files", "2249 created", "1 failed");
-        assertThat(run.err()).contains("failed: Note_2100.md");
+        assertThat(run.out()).contains("Imported " + files + " files", (files - 1) + " created", "1 failed");
+        assertThat(run.err()).contains("failed: Note_%05d.md".formatted(bad));
         try (App app = open()) {
-            assertThat(app.reader().article(Title.parse("Note 2249"), Optional.empty()).markdown()).isEqualTo("Note 2249 links [[Note 2250]].");
-            assertThat(app.reader().article(Title.parse("Note 2099"), Optional.empty()).markdown()).isEqualTo("Note 2099 links [[Note 2100]].");
-            assertThat(app.reader().article(Title.parse("Note 0000"), Optional.empty()).revision().author().name()).isNotBlank();
+            assertThat(app.reader().article(Title.parse("Note %05d".formatted(files - 1)), Optional.empty()).markdown())
+                    .isEqualTo("Note " + (files - 1) + " links [[Note %05d]].".formatted(files));
+            assertThat(app.reader().article(Title.parse("Note %05d".formatted(bad - 1)), Optional.empty()).markdown())
+                    .isEqualTo("Note " + (bad - 1) + " links [[Note %05d]].".formatted(bad));
+            assertThat(app.reader().article(Title.parse("Note 00000"), Optional.empty()).revision().author().name()).isNotBlank();
         }
     }
 
