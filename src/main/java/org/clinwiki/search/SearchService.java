@@ -109,13 +109,13 @@ public final class SearchService {
         TopDocs top = searcher.search(query.match(), new TopScoreDocCollectorManager(wanted, wanted));
         ScoreDoc[] slice = request.offset() >= top.scoreDocs.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(top.scoreDocs, request.offset(), top.scoreDocs.length);
-        String[] snippets = this.snippets.of(searcher, query.highlight(), new TopDocs(top.totalHits, slice));
+        String[] marked = snippets.of(searcher, query.highlight(), new TopDocs(top.totalHits, slice));
         List<SearchHit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
             ResultFields fields = ResultFields.of(searcher.getIndexReader(), slice[i].doc);
             Optional<Title> title = title(fields.display());
             if (title.isPresent()) {
-                hits.add(new SearchHit(title.get(), snippet(snippets[i]), slice[i].score, fields.categories(), fields.updated()));
+                hits.add(new SearchHit(title.get(), snippet(marked[i]), slice[i].score, fields.categories(), fields.updated()));
             }
         }
         List<CategoryCount> facets = counts.categories().subList(0, Math.min(FACETS, counts.categories().size()));
