@@ -34,7 +34,7 @@ public final class LoadBenchmark {
     private static final String USER = "loadtester";
     private static final String PASSWORD = "a long passphrase for measuring";
     private static final int HOT_TITLES = 1_000;
-    private static final int SAVES = 100;
+    static final int SAVES = 100;
     private static final String[] TYPED = {"e", "el", "ele", "clin", "tele", "phar", "barcode", "fhir", "inter", "safety"};
     /** The server runs as the README says to run it. */
     static final List<String> SERVER_JVM = List.of("-Xmx160m", "-XX:+UseSerialGC");
@@ -86,16 +86,17 @@ public final class LoadBenchmark {
             Processes.awaitIdle(server.pid());
             record(base, recorded, plan.pages());
 
-            Baseline baseline = Baseline.measure(recorded, plan, this);
-            figures.add("start to first answer, with AOT cache", "s", startSeconds, baseline.startSeconds, "≤ 2", startSeconds <= 2);
+            progress("baseline");
+            Baseline baseline = Baseline.measure(client, recorded, plan);
+            figures.add("start to first answer, with AOT cache", "s", startSeconds, baseline.startSeconds(), "≤ 2", startSeconds <= 2);
 
             progress("page views");
             HttpLoad views = pageViews(server.pid(), base, plan.pages(), plan);
-            figures.add("page views, " + plan.connections() + " connections", "req/s", views.rate(), baseline.views.rate(),
-                    "≥ 0.70 of baseline", views.rate() >= 0.7 * baseline.views.rate());
-            latencies("page view", views.latencies(), baseline.views.latencies(), null, 0);
+            figures.add("page views, " + plan.connections() + " connections", "req/s", views.rate(), baseline.views().rate(),
+                    "≥ 0.70 of baseline", views.rate() >= 0.7 * baseline.views().rate());
+            latencies("page view", views.latencies(), baseline.views().latencies(), null, 0);
             figures.add("server CPU per page view", "µs", views.serverCpuMicrosPerRequest(),
-                    baseline.views.serverCpuMicrosPerRequest());
+                    baseline.views().serverCpuMicrosPerRequest());
 
             progress("search");
             List<String> queries = SearchBenchmark.QUERIES;
@@ -104,22 +105,22 @@ public final class LoadBenchmark {
             // the same two cores (a third of a core on its own): shown apart, then measured warm.
             HttpLoad firstSearches = HttpLoad.run(server.pid(), plan.searchClients(), plan.searchWarmUp(), searchUrl);
             figures.add("search p99, first " + plan.searchWarmUp().toSeconds() + " s (JIT compiling)", "ms",
-                    firstSearches.latencies().percentileMillis(0.99), baseline.firstSearch.latencies().percentileMillis(0.99));
+                    firstSearches.latencies().percentileMillis(0.99), baseline.firstSearch().latencies().percentileMillis(0.99));
             HttpLoad search = HttpLoad.run(server.pid(), plan.searchClients(), plan.duration(), searchUrl);
-            latencies("search, " + plan.searchClients() + " clients", search.latencies(), baseline.search.latencies(), "≤ 20", 20);
+            latencies("search, " + plan.searchClients() + " clients", search.latencies(), baseline.search().latencies(), "≤ 20", 20);
             HttpLoad suggest = HttpLoad.run(server.pid(), 1, plan.duration().dividedBy(2),
                     n -> base + "/api/v1/search/suggest?q=" + TYPED[Math.floorMod(n, TYPED.length)]);
-            latencies("autocomplete", suggest.latencies(), baseline.suggest.latencies(), "≤ 10", 10);
+            latencies("autocomplete", suggest.latencies(), baseline.suggest().latencies(), "≤ 10", 10);
 
             progress("saves");
             Saves saves = Saves.measure(client, base, login(base), titles, plan.pages(), SAVES);
-            latencies("save, answered", saves.answered(), baseline.saves.answered(), null, 0);
+            latencies("save, answered", saves.answered(), baseline.saves().answered(), null, 0);
             figures.add("save until searchable p50", "ms", saves.searchable().percentileMillis(0.5),
-                    baseline.saves.searchable().percentileMillis(0.5), "≤ 10", saves.searchable().percentileMillis(0.5) <= 10);
+                    baseline.saves().searchable().percentileMillis(0.5), "≤ 10", saves.searchable().percentileMillis(0.5) <= 10);
             figures.add("save until searchable p99", "ms", saves.searchable().percentileMillis(0.99),
-                    baseline.saves.searchable().percentileMillis(0.99));
+                    baseline.saves().searchable().percentileMillis(0.99));
             double peakRss = Processes.peakRssMb(server.pid());
-            figures.add("peak RSS", "MB", peakRss, baseline.peakRssMb, "≤ 512", peakRss <= 512);
+            figures.add("peak RSS", "MB", peakRss, baseline.peakRssMb(), "≤ 512", peakRss <= 512);
             if (plan.comparePages() > 0) {
                 compareSmallerWiki(scratch.resolve("smaller"), plan, views);
             }
@@ -129,34 +130,6 @@ public final class LoadBenchmark {
         }
         figures.print(out);
         return figures;
-    }
-
-    /** The baseline's figures, from a bare Javalin process serving the recorded answers. */
-    private record Baseline(double startSeconds, HttpLoad views, HttpLoad firstSearch, HttpLoad search, HttpLoad suggest, Saves saves,
-                            double peakRssMb) {
-
-        static Baseline measure(Path recorded, Plan plan, LoadBenchmark benchmark) throws Exception {
-            benchmark.progress("baseline");
-            long started = System.nanoTime();
-            Process process = Processes.start(SERVER_JVM, List.of(BaselineServer.class.getName(), recorded.toString()));
-            try {
-                String base = "http://127.0.0.1:" + Processes.port(process);
-                while (get(benchmark.client, base + "/page/0").statusCode() != 200) {
-                    Thread.sleep(10);
-                }
-                double startSeconds = (System.nanoTime() - started) / 1e9;
-                long pid = process.pid();
-                HttpLoad views = HttpLoad.run(pid, plan.connections(), plan.duration(), n -> base + "/page/" + n);
-                HttpLoad firstSearch = HttpLoad.run(pid, plan.searchClients(), plan.searchWarmUp(), n -> base + "/search/" + n);
-                HttpLoad search = HttpLoad.run(pid, plan.searchClients(), plan.duration(), n -> base + "/search/" + n);
-                HttpLoad suggest = HttpLoad.run(pid, 1, plan.duration().dividedBy(2), n -> base + "/suggest/" + n);
-                Saves saves = Saves.measureBaseline(benchmark.client, base, SAVES);
-                return new Baseline(startSeconds, views, firstSearch, search, suggest, saves, Processes.peakRssMb(pid));
-            } finally {
-                process.destroy();
-                process.waitFor();
-            }
-        }
     }
 
     /** Page views and their server CPU in a wiki of {@code comparePages}, beside the full-size run. */
