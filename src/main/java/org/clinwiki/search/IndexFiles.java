@@ -178,6 +178,10 @@ final class IndexFiles {
                 // A flushed segment is usually one edited page, kept in memory until merged: packing
                 // its files into a compound file was a tenth of making the edit searchable.
                 .setUseCompoundFile(false)
+                // Lucene merges small flushed segments during a refresh by default, waiting up to
+                // 500 ms: every tenth edit waited 20 ms for a merge of the last ten before it was
+                // searchable. The merge thread does the same work in the background.
+                .setMaxFullFlushMergeWaitMillis(0)
                 .setCommitOnClose(false);
         return new IndexWriter(directory, config);
     }
