@@ -6,6 +6,7 @@ import org.clinwiki.category.CategoryService;
 import org.clinwiki.db.Database;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageFeed;
+import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -81,10 +82,10 @@ public final class App implements AutoCloseable {
         }
 
         @Override
-        public void revisionSaved(long revisionId, ParsedPage parsed) {
+        public void revisionSaved(PageChange change, ParsedPage parsed) {
             SearchIndex current = index;
             if (current != null) {
-                current.revisionSaved(revisionId, parsed);
+                current.revisionSaved(change, parsed);
             }
         }
     }

@@ -22,8 +22,8 @@ final class AfterCommit {
         tell(listener::pagesChanged);
     }
 
-    void revisionSaved(long revisionId, ParsedPage parsed) {
-        tell(() -> listener.revisionSaved(revisionId, parsed));
+    void revisionSaved(PageChange change, ParsedPage parsed) {
+        tell(() -> listener.revisionSaved(change, parsed));
     }
 
     private static void tell(Runnable notification) {

@@ -12,10 +12,11 @@ public interface PageListener {
     void pagesChanged();
 
     /**
-     * A save committed revision {@code revisionId}, whose text says {@code parsed} (worked out
-     * while saving, so a follower need not parse the text again). Otherwise as {@link #pagesChanged}.
+     * A save committed {@code change}, whose text says {@code parsed}: the change as the page feed
+     * would give it, and what saving worked out, so a follower need neither read nor parse it
+     * again. Otherwise as {@link #pagesChanged}.
      */
-    default void revisionSaved(long revisionId, ParsedPage parsed) {
+    default void revisionSaved(PageChange change, ParsedPage parsed) {
         pagesChanged();
     }
 

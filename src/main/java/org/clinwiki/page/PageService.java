@@ -138,14 +138,27 @@ public final class PageService {
     }
 
     /**
-     * A save's result; what its text says, for those following changes once it has committed;
-     * and its rendering, when the change had one already (a revert shares its target's).
+     * A save's result; the change with what its text says, for those following changes once it
+     * has committed; and its rendering, when the change had one already (a revert shares its target's).
      */
-    private record Saved(SaveResult result, Optional<ParsedPage> parsed, Optional<RenderedPage> rendered) {
+    private record Saved(SaveResult result, Optional<Handed> handed, Optional<RenderedPage> rendered) {
 
-        Saved(SaveResult result, Optional<ParsedPage> parsed) {
-            this(result, parsed, Optional.empty());
+        Saved(SaveResult result, Optional<Handed> handed) {
+            this(result, handed, Optional.empty());
         }
+    }
+
+    /** An edit's change as the page feed would give it, and its parsed text: handed to the search index whole. */
+    private record Handed(PageChange change, ParsedPage parsed) {
+    }
+
+    /**
+     * What the search index needs of a saved edit, so it can index it without reading it back.
+     * Imports parse nothing and hand nothing: the index reads them in batches from the feed.
+     */
+    private static Optional<Handed> handed(PageStore pages, Page page, Revision revision, Prepared saved) {
+        return saved.parsed().map(parsed -> new Handed(new PageChange(pages.changeSequence(), page.id(), page.title(), false,
+                revision.id(), revision.timestamp(), revision.author().name(), saved.text()), parsed));
     }
 
     private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
@@ -165,8 +178,9 @@ public final class PageService {
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.connections(), now);
-            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, Page.created(pageId, edit.title(), revision), revision),
-                    prepared.parsed());
+            Page created = Page.created(pageId, edit.title(), revision);
+            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, created, revision),
+                    handed(pages, created, revision, prepared));
         }
         Page page = existing.get();
         permissions.requireEdit(actor.user(), page.editRole());
@@ -197,7 +211,8 @@ public final class PageService {
         Instant now = clock.instant();
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.connections(), now);
-        return new Saved(new SaveResult(outcome, page.withLatest(revision), revision), toSave.parsed());
+        Page saved = page.withLatest(revision);
+        return new Saved(new SaveResult(outcome, saved, revision), handed(pages, saved, revision, toSave));
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -241,7 +256,7 @@ public final class PageService {
         SaveResult result = saved.result();
         if (result.changed()) {
             saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
-            saved.parsed().ifPresentOrElse(parsed -> afterCommit.revisionSaved(result.revision().id(), parsed),
+            saved.handed().ifPresentOrElse(handed -> afterCommit.revisionSaved(handed.change(), handed.parsed()),
                     afterCommit::pagesChanged);
         }
         return result;

@@ -39,8 +39,11 @@ final class PageIndexer {
     private final TitleSuggester titles;
     /** Redirect targets of documents written since the last refresh, which the searcher cannot see yet (empty: not a redirect). */
     private final Map<Long, Optional<Title>> unrefreshedTargets = new ConcurrentHashMap<>();
-    /** Saved revisions' texts as their saves parsed them, by revision id, until the revision is indexed. */
-    private final Map<Long, ParsedPage> parsedRevisions = new ConcurrentHashMap<>();
+    /** Saved changes with their texts as their saves parsed them, by revision id, until the revision is indexed. */
+    private final Map<Long, Offer> offers = new ConcurrentHashMap<>();
+
+    private record Offer(PageChange change, ParsedPage parsed) {
+    }
 
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
         this.writer = writer;
@@ -51,13 +54,21 @@ final class PageIndexer {
     }
 
     /**
-     * Keeps what a save parsed from revision {@code revisionId}'s text, for when its change is
-     * applied. Only a few: a save that finds the indexer far behind leaves the parsing to it.
+     * Keeps a saved change and what its save parsed from the text, for when the change is
+     * applied. Only a few: a save that finds the indexer far behind leaves the work to it.
      */
-    void offer(long revisionId, ParsedPage parsed) {
-        if (parsedRevisions.size() < MAX_OFFERED) {
-            parsedRevisions.put(revisionId, parsed);
+    void offer(PageChange change, ParsedPage parsed) {
+        if (offers.size() < MAX_OFFERED) {
+            offers.put(change.revisionId(), new Offer(change, parsed));
         }
+    }
+
+    /**
+     * The offered change numbered {@code seq + 1}, if any. Each change takes the next number, so
+     * nothing can come between: applying it alone skips reading the feed.
+     */
+    Optional<PageChange> offeredAfter(long seq) {
+        return offers.values().stream().map(Offer::change).filter(change -> change.seq() == seq + 1).findFirst();
     }
 
     /** Writes a batch of changes (in parallel when it is large), then the redirect targets they touched. */
@@ -77,7 +88,7 @@ final class PageIndexer {
             // Revision ids grow with each commit: any offer up to the batch's newest revision is
             // now applied or superseded (its page changed again since).
             long newest = batch.stream().mapToLong(PageChange::revisionId).max().orElse(0);
-            parsedRevisions.keySet().removeIf(revisionId -> revisionId <= newest);
+            offers.keySet().removeIf(revisionId -> revisionId <= newest);
         }
     }
 
@@ -99,8 +110,8 @@ final class PageIndexer {
                 return;
             }
             titles.add(change.title());
-            ParsedPage offered = parsedRevisions.remove(change.revisionId());
-            ParsedPage parsed = offered != null ? offered : renderer.parse(change.markdown());
+            Offer offered = offers.remove(change.revisionId());
+            ParsedPage parsed = offered != null ? offered.parsed() : renderer.parse(change.markdown());
             if (parsed.redirect().isPresent()) {
                 Title target = parsed.redirect().get();
                 retarget.add(target);

@@ -117,11 +117,12 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Wakes the indexer for a saved revision whose text the save has parsed already: the
-     * indexer uses that instead of parsing the text again. Returns at once.
+     * Wakes the indexer for a saved change whose text the save has parsed already: the indexer
+     * uses both instead of reading the change from the database and parsing its text again.
+     * Returns at once.
      */
-    public void revisionSaved(long revisionId, ParsedPage parsed) {
-        pages.offer(revisionId, parsed);
+    public void revisionSaved(PageChange change, ParsedPage parsed) {
+        pages.offer(change, parsed);
         requestCatchUp();
     }
 
@@ -246,7 +247,8 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Applies the next changes after {@link #appliedSeq} and makes them searchable; returns how many. */
     private int applyNextBatch() throws IOException {
-        List<PageChange> batch = feed.since(appliedSeq, BATCH);
+        // An edit handed over by its save is the whole batch when it is the very next change.
+        List<PageChange> batch = pages.offeredAfter(appliedSeq).map(List::of).orElseGet(() -> feed.since(appliedSeq, BATCH));
         if (batch.isEmpty()) {
             return 0;
         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
+import org.clinwiki.page.PageChange;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.title.Title;
@@ -52,10 +53,10 @@ class SearchIndexTest {
     void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
             var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
-            long first = app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one")
-                    .revision().id();
-            long second = app.pages().replace(actor, Title.parse("Vasopressors"), "Add vasopressin.", "two")
-                    .revision().id();
+            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one");
+            PageChange first = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
+            app.pages().replace(actor, Title.parse("Vasopressors"), "Add vasopressin.", "two");
+            PageChange second = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
                 // Offered before the indexer runs: the older revision's parse must not stand for the page.
                 index.revisionSaved(first, app.renderer().parse("Start with norepinephrine."));
@@ -65,6 +66,25 @@ class SearchIndexTest {
                 SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
                 assertThat(search.search(SearchRequest.of("vasopressin")).total()).isEqualTo(1);
                 assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aHandedOverChangeWaitsForTheChangesBeforeIt() throws Exception {
+        try (App app = App.open(Config.defaults().withDataDir(data))) {
+            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
+            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one");
+            app.pages().replace(actor, Title.parse("Inotropes"), "Dobutamine for low output.", "two");
+            PageChange second = app.pageFeed().current(Title.parse("Inotropes")).getFirst();
+            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
+                // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
+                index.revisionSaved(second, app.renderer().parse("Dobutamine for low output."));
+                index.start();
+                assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
+                SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
+                assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isEqualTo(1);
+                assertThat(search.search(SearchRequest.of("dobutamine")).total()).isEqualTo(1);
             }
         }
     }
