@@ -17,6 +17,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
+import org.apache.lucene.util.UnicodeUtil;
 
 /**
  * "Did you mean": each typed word the index has never seen is replaced by the closest word it
@@ -93,8 +94,8 @@ final class SpellingSuggester {
             if (!StringHelper.startsWith(term, firstLetter)) {
                 break;
             }
-            // A UTF-8 byte per character at least: far shorter terms cannot be within reach.
-            if (term.length < word.length() - MAX_EDITS) {
+            // Out of reach by length alone: a UTF-8 byte per character at least, and a character per code point at least.
+            if (term.length < word.length() - MAX_EDITS || UnicodeUtil.codePointCount(term) > word.length() + MAX_EDITS) {
                 continue;
             }
             String candidate = term.utf8ToString();

@@ -262,6 +262,8 @@ class SearchTest extends WikiTestCase {
         assertThat(wiki.search("electronic health record").path("suggestion").isNull()).isTrue();
         // Two edits (swapped letters) are still within reach; nothing near is no suggestion.
         assertThat(wiki.search("flowhseets").path("suggestion").asText()).isEqualTo("flowsheets");
+        // Two letters missing: the correction is two characters longer than the typed word.
+        assertThat(wiki.search("elecronc").path("suggestion").asText()).isEqualTo("electronic");
         assertThat(wiki.search("qwertyuiop").path("suggestion").isNull()).isTrue();
         // An abbreviation from the clinical vocabulary is not a misspelling, even if no page uses it.
         assertThat(wiki.search("SNOMED").path("suggestion").isNull()).isTrue();
