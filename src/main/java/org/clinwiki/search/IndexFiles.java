@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class IndexFiles {
 
     /** Bump when documents or analysis change; an index of another layout is rebuilt on open. */
-    static final String LAYOUT = "6";
+    static final String LAYOUT = "7";
     static final String DIRECTORY = "index";
 
     private static final String SEQ_KEY = "clinwiki.seq";

@@ -21,18 +21,14 @@ import org.clinwiki.title.Title;
 /** Builds the Lucene document for a page from its latest text. */
 final class PageDocument {
 
-    // Offsets in the postings let the highlighter find matches without analysing the text again;
-    // the text itself is in doc values (SnippetText).
-    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
-    // Matching needs positions (for phrases) but no offsets: snippets come from BODY.
+    // Positions for phrases; offsets let the highlighter find matches in the text without
+    // analysing it again (the text itself is in doc values, SnippetText).
     private static final FieldType ALL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
     // The spelling vocabulary needs terms only: no positions, no scoring.
     private static final FieldType SPELL_TYPE = new FieldType(TextField.TYPE_NOT_STORED);
 
     static {
-        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY_TYPE.freeze();
-        ALL_TYPE.setOmitNorms(false);
+        ALL_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         ALL_TYPE.freeze();
         SPELL_TYPE.setIndexOptions(IndexOptions.DOCS);
         SPELL_TYPE.setOmitNorms(true);
@@ -44,6 +40,10 @@ final class PageDocument {
 
     static Document page(PageChange change, ParsedPage parsed, List<Title> redirects) {
         Document doc = common(change, SearchFields.PAGE);
+        // The text is ALL's first value, so its offsets are places in the snippet text; the
+        // highlighter stops at the text's end, before the title's, redirects' and categories' places.
+        doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
+        doc.add(new BinaryDocValuesField(SearchFields.BODY, SnippetText.pack(parsed.text())));
         Title title = change.title();
         doc.add(new TextField(SearchFields.TITLE, title.name(), Field.Store.NO));
         doc.add(new Field(SearchFields.ALL, title.name(), ALL_TYPE));
@@ -55,11 +55,8 @@ final class PageDocument {
         for (Heading heading : parsed.headings()) {
             headings.append(heading.text()).append('\n');
         }
+        // ALL has the headings in the text already.
         doc.add(new TextField(SearchFields.OUTLINE, headings.toString(), Field.Store.NO));
-        doc.add(new Field(SearchFields.BODY, parsed.text(), BODY_TYPE));
-        doc.add(new BinaryDocValuesField(SearchFields.BODY, SnippetText.pack(parsed.text())));
-        // The text already holds the headings.
-        doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
         for (String category : parsed.categories()) {
             doc.add(new Field(SearchFields.ALL, category, ALL_TYPE));
             doc.add(new TextField(SearchFields.OUTLINE, category, Field.Store.NO));

@@ -26,12 +26,16 @@ final class SearchFields {
     static final String TITLE_KEY = "title_key";
     /** Headings and category names, as words: what the page says it is about. */
     static final String OUTLINE = "outline";
-    /** The page's text as readers see it (no Markdown): indexed with offsets, and kept compressed in doc values for snippets. */
+    /**
+     * The page's text as readers see it (no Markdown), compressed in doc values for snippets
+     * ({@link SnippetText}). Its words are indexed in {@link #ALL}.
+     */
     static final String BODY = "body";
     /**
-     * Everything a page says (title, redirects, headings, categories, text) in one field: typed
-     * words must all match here. The smaller fields above only add score, so a search walks one
-     * long postings list per term instead of five.
+     * Everything a page says (text, title, redirects, categories) in one field: typed words must
+     * all match here. The smaller fields above only add score, so a search walks one long
+     * postings list per term instead of five. The text's words carry their places (offsets) in
+     * {@link #BODY}, for marking them in snippets.
      */
     static final String ALL = "all";
     /** Category names exactly, for filters, facet counts (doc values) and display (stored). */

@@ -19,9 +19,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * The passages of each hit's text that show the query's words, with the words marked. The
- * places of the words come from the postings of {@link SearchFields#BODY} (no analysis at
- * search time), the text itself from that field's doc values ({@link SnippetText}): as a
- * stored field, reading it was two fifths of the highlighting. Thread-safe.
+ * places of the words come from the postings of {@link SearchFields#ALL} (no analysis at
+ * search time), the text itself from {@link SearchFields#BODY}'s doc values ({@link SnippetText}):
+ * as a stored field, reading it was two fifths of the highlighting. Thread-safe.
  */
 final class Snippets {
 
@@ -33,8 +33,7 @@ final class Snippets {
     /** One snippet per hit, in the hits' order; null where no passage matched. The page text is escaped; only {@code <mark>} is markup. */
     String[] of(IndexSearcher searcher, Query highlight, TopDocs hits) throws IOException {
         return new TextFromDocValues(UnifiedHighlighter.builder(searcher, analyzer)
-                // Words are matched in ALL; their places in the text are in BODY's postings.
-                .withFieldMatcher(field -> field.equals(SearchFields.BODY) || field.equals(SearchFields.ALL))
+                .withFieldMatcher(field -> field.equals(SearchFields.ALL))
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 // Passages of about 160 characters around the match, cut at spaces: the JDK's sentence
                 // iterator cost more than the whole search.
@@ -45,7 +44,7 @@ final class Snippets {
                 .withWeightMatches(false)
                 .withHighlightPhrasesStrictly(false)
                 .withMaxLength(MAX_TEXT_CHARS))
-                .highlight(SearchFields.BODY, highlight, hits, PASSAGES);
+                .highlight(SearchFields.ALL, highlight, hits, PASSAGES);
     }
 
     private static final class TextFromDocValues extends UnifiedHighlighter {
@@ -54,7 +53,10 @@ final class Snippets {
             super(builder);
         }
 
-        /** Loads documents' texts in order, until {@code cacheCharsThreshold} characters are loaded (at least one document). */
+        /**
+         * Loads documents' texts in order, until {@code cacheCharsThreshold} characters are loaded
+         * (at least one document). The text is ALL's first value, so ALL's offsets point into it.
+         */
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
                 throws IOException {
@@ -65,7 +67,7 @@ final class Snippets {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
                 CharSequence[] perField = new CharSequence[fields.length];
                 for (int i = 0; i < fields.length; i++) {
-                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), fields[i]);
+                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), SearchFields.BODY);
                     String text = values.advanceExact(doc - leaf.docBase) ? SnippetText.unpack(values.binaryValue()) : "";
                     perField[i] = text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text;
                     chars += perField[i].length();

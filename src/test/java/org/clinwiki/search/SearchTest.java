@@ -113,6 +113,15 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
+    void aWordOnlyInTheTitleMarksNothingInTheText() {
+        // The text comes first in the field searched; the title's and redirects' places lie after its end.
+        assertThat(hitTitled("integration", "Smart infusion pumps").path("snippet").asText())
+                .contains("drug library").doesNotContain("<mark>");
+        assertThat(hitTitled("infusion", "Smart infusion pumps").path("snippet").asText())
+                .contains("drug library").doesNotContain("<mark>");
+    }
+
+    @Test
     void headingsAndCategoriesAreSearched() {
         assertThat(wiki.searchTitles("adoption")).first().isEqualTo("Electronic health record");
         assertThat(wiki.searchTitles("medication safety")).contains("BCMA scanning compliance", "Computerized provider order entry");
