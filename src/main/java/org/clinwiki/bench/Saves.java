@@ -11,15 +11,18 @@ import java.net.http.HttpResponse;
 /**
  * Sequential saves through the API as an editor makes them: a whole page's Markdown with a
  * sentence added. Each is timed until the PUT is answered, and until a search for a word only
- * that edit contains finds the page (the index is updated after the save commits).
+ * that edit contains finds the page (the index is updated after the save commits). Saves
+ * numbered from {@code first} edit other pages and add other words than saves numbered from
+ * elsewhere, so several series can run against one wiki.
  */
 record Saves(Latencies answered, Latencies searchable) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Saves measure(HttpClient client, String base, String token, Corpus titles, int pages, int count) throws Exception {
+    static Saves measure(HttpClient client, String base, String token, Corpus titles, int pages, int first, int count)
+            throws Exception {
         Saves saves = new Saves(new Latencies(), new Latencies());
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             String path;
             JsonNode page;
             int n = (int) ((i * 7919L) % pages);
