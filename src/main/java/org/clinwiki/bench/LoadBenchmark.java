@@ -207,7 +207,10 @@ public final class LoadBenchmark {
                 get(client, base + "/api/v1/search?q=" + encode(SearchBenchmark.QUERIES.get(i % SearchBenchmark.QUERIES.size())));
                 get(client, base + "/api/v1/search/suggest?q=" + TYPED[i % TYPED.length]);
             }
-            // Edits too, numbered apart from the measured ones (other pages, other words).
+            // Edits too, numbered apart from the measured ones (other pages, other words), once the
+            // index is built and merged: until then an edit waits for it.
+            awaitIndex(base, titles.title(pages - 2).text());
+            Processes.awaitIdle(training.pid());
             Saves.measure(client, base, login(base), titles, pages, TRAINING_SAVES_FROM, 50);
         } finally {
             training.destroy();
