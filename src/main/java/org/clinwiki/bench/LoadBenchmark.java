@@ -212,6 +212,8 @@ public final class LoadBenchmark {
             awaitIndex(base, titles.title(pages - 2).text());
             Processes.awaitIdle(training.pid());
             Saves.measure(client, base, login(base), titles, pages, TRAINING_SAVES_FROM, 50);
+            // The measured server finds the index built; this one built and merged it.
+            figures.add("peak RSS, first start (builds the search index)", "MB", Processes.peakRssMb(training.pid()), Double.NaN);
         } finally {
             training.destroy();
             training.waitFor();
