@@ -32,6 +32,9 @@ final class Snippets {
 
     /** One snippet per hit, in the hits' order; null where no passage matched. The page text is escaped; only {@code <mark>} is markup. */
     String[] of(IndexSearcher searcher, Query highlight, TopDocs hits) throws IOException {
+        if (hits.scoreDocs.length == 0) {
+            return new String[0];
+        }
         return new TextFromDocValues(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFieldMatcher(field -> field.equals(SearchFields.ALL))
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -51,6 +54,16 @@ final class Snippets {
 
         TextFromDocValues(Builder builder) {
             super(builder);
+        }
+
+        /**
+         * ALL's postings carry offsets ({@link PageDocument}). Finding that out from the index
+         * merges every segment's field list, per search: half of the highlighting with the
+         * twenty-odd segments a wiki being edited has.
+         */
+        @Override
+        protected OffsetSource getOffsetSource(String field) {
+            return OffsetSource.POSTINGS;
         }
 
         /**
