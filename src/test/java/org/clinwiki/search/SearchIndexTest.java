@@ -62,10 +62,8 @@ class SearchIndexTest {
                 index.revisionSaved(first, app.renderer().parse("Start with norepinephrine."));
                 index.revisionSaved(second, app.renderer().parse("Add vasopressin."));
                 index.start();
-                assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
-                SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
-                assertThat(search.search(SearchRequest.of("vasopressin")).total()).isEqualTo(1);
-                assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isZero();
+                assertThat(hitsOnceCurrent(index, "vasopressin")).isEqualTo(1);
+                assertThat(hitsOnceCurrent(index, "norepinephrine")).isZero();
             }
         }
     }
@@ -81,12 +79,16 @@ class SearchIndexTest {
                 // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
                 index.revisionSaved(second, app.renderer().parse("Dobutamine for low output."));
                 index.start();
-                assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
-                SearchService search = new SearchService(index, new org.clinwiki.render.Sanitizer());
-                assertThat(search.search(SearchRequest.of("norepinephrine")).total()).isEqualTo(1);
-                assertThat(search.search(SearchRequest.of("dobutamine")).total()).isEqualTo(1);
+                assertThat(hitsOnceCurrent(index, "norepinephrine")).isEqualTo(1);
+                assertThat(hitsOnceCurrent(index, "dobutamine")).isEqualTo(1);
             }
         }
+    }
+
+    /** Waits until the started index has caught up, and counts the pages {@code query} finds. */
+    private static long hitsOnceCurrent(SearchIndex index, String query) throws InterruptedException {
+        assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
+        return new SearchService(index, new org.clinwiki.render.Sanitizer()).search(SearchRequest.of(query)).total();
     }
 
     @Test
