@@ -39,12 +39,6 @@ public final class PageFeed {
         return database.reader().withExtension(PageStore.class, PageStore::countAll);
     }
 
-    /** Titles of live redirects pointing at {@code target}. */
-    public List<Title> redirectsTo(Title target) {
-        return database.reader().withExtension(FeedStore.class,
-                feed -> feed.redirectsTo(target.namespace().key(), target.name()));
-    }
-
     /** The current state of one page, if it exists. */
     public List<PageChange> current(Title title) {
         return database.reader().withExtension(FeedStore.class, feed -> feed.current(title.namespace().key(), title.name()));
@@ -72,13 +66,6 @@ public final class PageFeed {
 
         @SqlQuery(SELECT + "WHERE p.namespace = :namespace AND p.name = :name")
         List<PageChange> current(String namespace, String name);
-
-        @SqlQuery("""
-                SELECT p.namespace, p.name FROM redirects r JOIN pages p ON p.id = r.page_id
-                WHERE r.target_namespace = :namespace AND r.target_name = :name AND p.deleted_at IS NULL
-                ORDER BY p.name
-                """)
-        List<Title> redirectsTo(String namespace, String name);
 
         @SqlQuery("SELECT namespace, name FROM pages WHERE deleted_at IS NULL")
         List<Title> liveTitles();

@@ -2,6 +2,7 @@ package org.clinwiki.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.ScoreDoc;
 import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.render.ParsedPage;
@@ -26,7 +28,9 @@ import org.clinwiki.title.Title;
 /**
  * Writes pages' current state into the index, and keeps redirect targets in step: when a
  * redirect appears, moves or goes, the documents of its old and new targets are rewritten so
- * their {@code title} field lists the names that lead to them. Thread-safe.
+ * their {@code title} field lists the names that lead to them. Which redirects the index holds
+ * is kept in memory too (read from the index once): asking the searcher and the database for
+ * them was a tenth of the work of indexing an edit. Thread-safe.
  */
 final class PageIndexer {
 
@@ -37,12 +41,15 @@ final class PageIndexer {
     private final PageFeed feed;
     private final Renderer renderer;
     private final TitleSuggester titles;
-    /** Redirect targets of documents written since the last refresh, which the searcher cannot see yet (empty: not a redirect). */
-    private final Map<Long, Optional<Title>> unrefreshedTargets = new ConcurrentHashMap<>();
+    /** The redirects written to the index, by page id; null until read from the index. */
+    private volatile Map<Long, Redirect> redirects;
     /** Saved changes with their texts as their saves parsed them, by revision id, until the revision is indexed. */
     private final Map<Long, Offer> offers = new ConcurrentHashMap<>();
 
     private record Offer(PageChange change, ParsedPage parsed) {
+    }
+
+    private record Redirect(Title title, Title target) {
     }
 
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
@@ -73,6 +80,9 @@ final class PageIndexer {
 
     /** Writes a batch of changes (in parallel when it is large), then the redirect targets they touched. */
     void applyAll(List<PageChange> batch) throws IOException {
+        if (redirects == null) {
+            redirects = indexedRedirects();
+        }
         Set<Title> retarget = ConcurrentHashMap.newKeySet();
         Stream<PageChange> changes = batch.size() > 8 ? batch.parallelStream() : batch.stream();
         try {
@@ -92,20 +102,16 @@ final class PageIndexer {
         }
     }
 
-    /** The searcher now shows everything written: stored fields answer again. */
-    void refreshed() {
-        unrefreshedTargets.clear();
-    }
-
     /** Puts one page's current state in the index; collects redirect targets whose documents must follow. */
     private void apply(PageChange change, Set<Title> retarget) {
         try {
             Term id = new Term(SearchFields.ID, PageDocument.id(change.pageId()));
-            Optional<Title> written = unrefreshedTargets.get(change.pageId());
-            (written != null ? written : storedRedirectTarget(id)).ifPresent(retarget::add);
+            Redirect before = redirects.remove(change.pageId());
+            if (before != null) {
+                retarget.add(before.target());
+            }
             if (change.deleted()) {
                 writer.deleteDocuments(id);
-                unrefreshedTargets.put(change.pageId(), Optional.empty());
                 titles.remove(change.title());
                 return;
             }
@@ -116,31 +122,47 @@ final class PageIndexer {
                 Title target = parsed.redirect().get();
                 retarget.add(target);
                 writer.updateDocument(id, PageDocument.redirect(change, target));
-                unrefreshedTargets.put(change.pageId(), Optional.of(target));
+                redirects.put(change.pageId(), new Redirect(change.title(), target));
             } else {
-                writer.updateDocument(id, PageDocument.page(change, parsed, feed.redirectsTo(change.title())));
-                unrefreshedTargets.put(change.pageId(), Optional.empty());
+                writer.updateDocument(id, PageDocument.page(change, parsed, redirectsTo(change.title())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Optional<Title> storedRedirectTarget(Term id) throws IOException {
+    /** The names of the redirects written to the index that lead to {@code target}, by name. */
+    private List<Title> redirectsTo(Title target) {
+        return redirects.values().stream().filter(redirect -> redirect.target().equals(target)).map(Redirect::title)
+                .sorted(Comparator.comparing(Title::name)).toList();
+    }
+
+    /** Every redirect document in the index, as the writer opened it. */
+    private Map<Long, Redirect> indexedRedirects() throws IOException {
+        Map<Long, Redirect> found = new ConcurrentHashMap<>();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs found = searcher.search(new TermQuery(id), 1);
-            if (found.scoreDocs.length == 0) {
-                return Optional.empty();
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(SearchFields.ID, SearchFields.DISPLAY, SearchFields.REDIRECT_TARGET);
+            TermQuery redirectDocuments = new TermQuery(new Term(SearchFields.KIND, SearchFields.REDIRECT));
+            for (ScoreDoc hit : searcher.search(redirectDocuments, Math.max(1, searcher.count(redirectDocuments))).scoreDocs) {
+                Document doc = stored.document(hit.doc, fields);
+                Optional<Title> title = title(doc.get(SearchFields.DISPLAY));
+                Optional<Title> target = PageDocument.redirectTarget(doc).flatMap(PageIndexer::title);
+                if (title.isPresent() && target.isPresent()) {
+                    found.put(Long.parseLong(doc.get(SearchFields.ID)), new Redirect(title.get(), target.get()));
+                }
             }
-            Document stored = searcher.storedFields().document(found.scoreDocs[0].doc, Set.of(SearchFields.REDIRECT_TARGET));
-            return PageDocument.redirectTarget(stored).flatMap(PageIndexer::title);
         } finally {
             searchers.release(searcher);
         }
+        return found;
     }
 
     private static Optional<Title> title(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Title.parse(text));
         } catch (InvalidTitleException e) {

@@ -267,7 +267,6 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes everything written so far searchable, and tells those waiting that {@code seq} is. */
     private void refresh(long seq) throws IOException {
         searchers.maybeRefreshBlocking();
-        pages.refreshed();
         lastRefreshNanos = System.nanoTime();
         synchronized (progress) {
             appliedSeq = seq;

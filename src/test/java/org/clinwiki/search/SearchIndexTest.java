@@ -117,6 +117,25 @@ class SearchIndexTest {
     }
 
     @Test
+    void aRedirectRetargetedAfterARestartLeavesItsOldTarget() throws InterruptedException {
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("ines", Role.EDITOR);
+            wiki.save("Alpha_target", "First page.", editor);
+            wiki.save("Beta_target", "Second page.", editor);
+            wiki.save("Wobbleflange", "#REDIRECT [[Alpha target]]", editor);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("wobbleflange")).containsExactly("Alpha target");
+        }
+        // The index remembers which redirects it holds across the restart.
+        try (TestWiki wiki = TestWiki.start(data)) {
+            String editor = wiki.login("jonas", Role.EDITOR);
+            wiki.save("Wobbleflange", "#REDIRECT [[Beta target]]", editor);
+            wiki.awaitSearchable();
+            assertThat(wiki.searchTitles("wobbleflange")).containsExactly("Beta target");
+        }
+    }
+
+    @Test
     void changesMadeWhileTheServerWasDownAreCaughtUpOnStart() {
         try (TestWiki wiki = TestWiki.start(data)) {
             String editor = wiki.login("ines", Role.EDITOR);
