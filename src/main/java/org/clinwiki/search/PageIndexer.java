@@ -2,7 +2,6 @@ package org.clinwiki.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +9,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
-import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Title;
 
 /**
  * Writes pages' current state into the index, and keeps redirect targets in step: when a
  * redirect appears, moves or goes, the documents of its old and new targets are rewritten so
- * their {@code title} field lists the names that lead to them. Which redirects the index holds
- * is kept in memory too (read from the index once): asking the searcher and the database for
- * them was a tenth of the work of indexing an edit. Thread-safe.
+ * their {@code title} field lists the names that lead to them ({@link IndexedRedirects}, read
+ * from the index once). Thread-safe.
  */
 final class PageIndexer {
 
@@ -41,16 +34,14 @@ final class PageIndexer {
     private final PageFeed feed;
     private final Renderer renderer;
     private final TitleSuggester titles;
-    /** The redirects written to the index, by page id; null until read from the index. */
-    private volatile Map<Long, Redirect> redirects;
+    /** Null until read from the index, when the indexer first writes. */
+    private volatile IndexedRedirects redirects;
     /** Saved changes with their texts as their saves parsed them, by revision id, until the revision is indexed. */
     private final Map<Long, Offer> offers = new ConcurrentHashMap<>();
 
     private record Offer(PageChange change, ParsedPage parsed) {
     }
 
-    private record Redirect(Title title, Title target) {
-    }
 
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
         this.writer = writer;
@@ -106,10 +97,7 @@ final class PageIndexer {
     private void apply(PageChange change, Set<Title> retarget) {
         try {
             Term id = new Term(SearchFields.ID, PageDocument.id(change.pageId()));
-            Redirect before = redirects.remove(change.pageId());
-            if (before != null) {
-                retarget.add(before.target());
-            }
+            redirects.forget(change.pageId()).ifPresent(retarget::add);
             if (change.deleted()) {
                 writer.deleteDocuments(id);
                 titles.remove(change.title());
@@ -122,51 +110,21 @@ final class PageIndexer {
                 Title target = parsed.redirect().get();
                 retarget.add(target);
                 writer.updateDocument(id, PageDocument.redirect(change, target));
-                redirects.put(change.pageId(), new Redirect(change.title(), target));
+                redirects.remember(change.pageId(), change.title(), target);
             } else {
-                writer.updateDocument(id, PageDocument.page(change, parsed, redirectsTo(change.title())));
+                writer.updateDocument(id, PageDocument.page(change, parsed, redirects.leadingTo(change.title())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The names of the redirects written to the index that lead to {@code target}, by name. */
-    private List<Title> redirectsTo(Title target) {
-        return redirects.values().stream().filter(redirect -> redirect.target().equals(target)).map(Redirect::title)
-                .sorted(Comparator.comparing(Title::name)).toList();
-    }
-
-    /** Every redirect document in the index, as the writer opened it. */
-    private Map<Long, Redirect> indexedRedirects() throws IOException {
-        Map<Long, Redirect> found = new ConcurrentHashMap<>();
+    private IndexedRedirects indexedRedirects() throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            StoredFields stored = searcher.storedFields();
-            Set<String> fields = Set.of(SearchFields.ID, SearchFields.DISPLAY, SearchFields.REDIRECT_TARGET);
-            TermQuery redirectDocuments = new TermQuery(new Term(SearchFields.KIND, SearchFields.REDIRECT));
-            for (ScoreDoc hit : searcher.search(redirectDocuments, Math.max(1, searcher.count(redirectDocuments))).scoreDocs) {
-                Document doc = stored.document(hit.doc, fields);
-                Optional<Title> title = title(doc.get(SearchFields.DISPLAY));
-                Optional<Title> target = PageDocument.redirectTarget(doc).flatMap(PageIndexer::title);
-                if (title.isPresent() && target.isPresent()) {
-                    found.put(Long.parseLong(doc.get(SearchFields.ID)), new Redirect(title.get(), target.get()));
-                }
-            }
+            return IndexedRedirects.read(searcher);
         } finally {
             searchers.release(searcher);
-        }
-        return found;
-    }
-
-    private static Optional<Title> title(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Title.parse(text));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
         }
     }
 }
