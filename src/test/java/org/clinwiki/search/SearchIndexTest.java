@@ -52,10 +52,9 @@ class SearchIndexTest {
     @Test
     void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
-            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
-            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one");
+            write(app, "Vasopressors", "Start with norepinephrine.");
             PageChange first = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
-            app.pages().replace(actor, Title.parse("Vasopressors"), "Add vasopressin.", "two");
+            write(app, "Vasopressors", "Add vasopressin.");
             PageChange second = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
                 // Offered before the indexer runs: the older revision's parse must not stand for the page.
@@ -71,9 +70,8 @@ class SearchIndexTest {
     @Test
     void aHandedOverChangeWaitsForTheChangesBeforeIt() throws Exception {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
-            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
-            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "one");
-            app.pages().replace(actor, Title.parse("Inotropes"), "Dobutamine for low output.", "two");
+            write(app, "Vasopressors", "Start with norepinephrine.");
+            write(app, "Inotropes", "Dobutamine for low output.");
             PageChange second = app.pageFeed().current(Title.parse("Inotropes")).getFirst();
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
                 // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
@@ -85,6 +83,12 @@ class SearchIndexTest {
         }
     }
 
+    /** Writes a page as an import does: to the database only, whatever index is open. */
+    private static void write(App app, String title, String markdown) {
+        var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
+        app.pages().replace(actor, Title.parse(title), markdown, "test");
+    }
+
     /** Waits until the started index has caught up, and counts the pages {@code query} finds. */
     private static long hitsOnceCurrent(SearchIndex index, String query) throws InterruptedException {
         assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
@@ -94,9 +98,8 @@ class SearchIndexTest {
     @Test
     void everyDocumentHasALengthForEachScoredFieldRedirectsToo() throws Exception {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
-            var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
-            app.pages().replace(actor, Title.parse("Vasopressors"), "Start with norepinephrine.", "page");
-            app.pages().replace(actor, Title.parse("Pressors"), "#REDIRECT [[Vasopressors]]", "redirect");
+            write(app, "Vasopressors", "Start with norepinephrine.");
+            write(app, "Pressors", "#REDIRECT [[Vasopressors]]");
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer()).start()) {
                 assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
                 index.withSearcher(searcher -> {
