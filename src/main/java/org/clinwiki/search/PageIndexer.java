@@ -42,7 +42,6 @@ final class PageIndexer {
     private record Offer(PageChange change, ParsedPage parsed) {
     }
 
-
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
         this.writer = writer;
         this.searchers = searchers;
