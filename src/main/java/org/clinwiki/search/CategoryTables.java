@@ -2,7 +2,9 @@ package org.clinwiki.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
@@ -23,6 +25,15 @@ final class CategoryTables {
 
     /** The categories of one segment: document {@code d}'s ordinals are {@code ordinals[starts[d]..starts[d + 1])}. */
     record Table(String[] names, int[] starts, int[] ordinals) {
+
+        /** Document {@code doc}'s categories, in name order. */
+        List<String> categories(int doc) {
+            List<String> categories = new ArrayList<>(starts[doc + 1] - starts[doc]);
+            for (int i = starts[doc]; i < starts[doc + 1]; i++) {
+                categories.add(names[ordinals[i]]);
+            }
+            return List.copyOf(categories);
+        }
     }
 
     Table of(LeafReader segment) throws IOException {

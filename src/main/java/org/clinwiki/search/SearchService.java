@@ -112,7 +112,7 @@ public final class SearchService {
         String[] marked = snippets.of(searcher, query.highlight(), new TopDocs(top.totalHits, slice));
         List<SearchHit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
-            ResultFields fields = ResultFields.of(searcher.getIndexReader(), slice[i].doc);
+            ResultFields fields = ResultFields.of(searcher.getIndexReader(), categories, slice[i].doc);
             Optional<Title> title = title(fields.display());
             if (title.isPresent()) {
                 hits.add(new SearchHit(title.get(), snippet(marked[i]), slice[i].score, fields.categories(), fields.updated()));

@@ -58,8 +58,8 @@ final class Snippets {
 
         /**
          * ALL's postings carry offsets ({@link PageDocument}). Finding that out from the index
-         * merges every segment's field list, per search: half of the highlighting with the
-         * twenty-odd segments a wiki being edited has.
+         * merges every segment's field list, per search: half of the highlighting in a profile
+         * of a wiki being edited, whose index has many small segments.
          */
         @Override
         protected OffsetSource getOffsetSource(String field) {

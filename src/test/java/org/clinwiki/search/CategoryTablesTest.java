@@ -41,11 +41,7 @@ class CategoryTablesTest {
                     CategoryTables.Table table = tables.of(leaf.reader());
                     assertThat(tables.of(leaf.reader())).isSameAs(table);
                     for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-                        List<String> names = new ArrayList<>();
-                        for (int i = table.starts()[doc]; i < table.starts()[doc + 1]; i++) {
-                            names.add(table.names()[table.ordinals()[i]]);
-                        }
-                        perDocument.add(names);
+                        perDocument.add(table.categories(doc));
                     }
                 }
                 assertThat(perDocument).containsExactly(
