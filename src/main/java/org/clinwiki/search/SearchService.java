@@ -2,6 +2,7 @@ package org.clinwiki.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,14 @@ public final class SearchService {
         this.sanitizer = sanitizer;
         this.queries = new QueryTranslator(index.vocabulary());
         this.spelling = new SpellingSuggester(index.vocabulary());
+    }
+
+    /**
+     * Waits until every change committed before this call is searchable, or {@code timeout}
+     * passes; returns whether it is.
+     */
+    public boolean awaitCurrent(Duration timeout) throws InterruptedException {
+        return index.awaitCurrent(timeout);
     }
 
     public SearchResults search(SearchRequest request) {

@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +65,9 @@ final class ApiJson {
                               String summary, boolean minor, int size, String sha1, String markdown, String html) {
     }
 
-    record SaveJson(String title, String outcome, boolean changed, RevisionJson revision) {
+    /** {@code searchable}: only when the request asked to wait for the search index. */
+    record SaveJson(String title, String outcome, boolean changed, RevisionJson revision,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean searchable) {
     }
 
     record RevisionsJson(String title, List<RevisionJson> revisions, Long next) {

@@ -2,6 +2,7 @@ package org.clinwiki.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.page.Revision;
 import org.clinwiki.page.SaveResult;
+import org.clinwiki.search.SearchService;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 import org.clinwiki.title.TitlePrefix;
@@ -40,15 +42,20 @@ final class PageApi {
     record ReasonRequest(String reason) {
     }
 
+    /** How long {@code ?wait=searchable} holds the answer; the index lags this much only while it is being rebuilt. */
+    static final Duration SEARCHABLE_WAIT_LIMIT = Duration.ofSeconds(5);
+
     private final PageService pages;
     private final PageModeration moderation;
     private final PageReader reader;
+    private final SearchService search;
     private final Auth auth;
 
-    PageApi(PageService pages, PageModeration moderation, PageReader reader, Auth auth) {
+    PageApi(PageService pages, PageModeration moderation, PageReader reader, SearchService search, Auth auth) {
         this.pages = pages;
         this.moderation = moderation;
         this.reader = reader;
+        this.search = search;
         this.auth = auth;
     }
 
@@ -73,15 +80,29 @@ final class PageApi {
         ctx.json(pageJson(article));
     }
 
-    void save(Context ctx) {
+    void save(Context ctx) throws InterruptedException {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
+        boolean waitForIndex = waitForIndex(ctx);
         SaveRequest request = Requests.body(ctx, SaveRequest.class);
         OptionalLong base = request.baseRevisionId() == null ? OptionalLong.empty() : OptionalLong.of(request.baseRevisionId());
         Edit edit = new Edit(title, request.markdown(), request.summary(), base, Boolean.TRUE.equals(request.minor()));
         SaveResult result = pages.save(actor, edit);
         ctx.status(result.outcome() == SaveResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
-        ctx.json(saveJson(result));
+        ctx.json(saveJson(result, waitForIndex));
+    }
+
+    /**
+     * {@code ?wait=searchable}: answer a write only once search finds it, for a script that
+     * searches right after it writes (Elasticsearch's {@code refresh=wait_for}). Read before
+     * the write, so a mistyped value changes nothing.
+     */
+    private static boolean waitForIndex(Context ctx) {
+        return switch (Requests.query(ctx, "wait")) {
+            case "" -> false;
+            case "searchable" -> true;
+            default -> throw new InvalidInputException("invalid_parameter", "wait can only be \"searchable\".");
+        };
     }
 
     void revisions(Context ctx) {
@@ -110,14 +131,15 @@ final class PageApi {
         ctx.json(ApiJson.DiffJson.of(reader.diff(title, Requests.optionalId(ctx, "from"), toId, viewer)));
     }
 
-    void revert(Context ctx) {
+    void revert(Context ctx) throws InterruptedException {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
+        boolean waitForIndex = waitForIndex(ctx);
         RevertRequest request = Requests.body(ctx, RevertRequest.class);
         if (request.revisionId() == null) {
             throw new InvalidInputException("missing_revision_id", "revisionId is required.");
         }
-        ctx.json(saveJson(pages.revert(actor, title, request.revisionId(), request.summary())));
+        ctx.json(saveJson(pages.revert(actor, title, request.revisionId(), request.summary()), waitForIndex));
     }
 
     void backlinks(Context ctx) {
@@ -173,8 +195,10 @@ final class PageApi {
                 page.editRole().key(), page.deleted());
     }
 
-    private static ApiJson.SaveJson saveJson(SaveResult result) {
+    private ApiJson.SaveJson saveJson(SaveResult result, boolean waitForIndex) throws InterruptedException {
+        // The write has committed whatever happens here: a wait that runs out answers searchable false, not an error.
+        Boolean searchable = waitForIndex ? search.awaitCurrent(SEARCHABLE_WAIT_LIMIT) : null;
         return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
-                result.changed(), ApiJson.RevisionJson.of(result.revision()));
+                result.changed(), ApiJson.RevisionJson.of(result.revision()), searchable);
     }
 }

@@ -51,7 +51,7 @@ public final class WebServer {
         Csrf csrf = new Csrf(services.tokens());
         Assets assets = new Assets();
         Layout layout = new Layout(templates, auth, csrf, assets);
-        PageApi pageApi = new PageApi(services.pages(), services.moderation(), services.reader(), auth);
+        PageApi pageApi = new PageApi(services.pages(), services.moderation(), services.reader(), services.search(), auth);
         CategoryApi categoryApi = new CategoryApi(services.categories(), services.reader(), auth);
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
         AccountApi accountApi = new AccountApi(services.users(), auth);

@@ -337,6 +337,36 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
+    void aWriteThatAsksToWaitIsSearchableWhenAnswered() {
+        // Each is searched once, at once: without the wait the index takes some milliseconds after the answer.
+        List<String> words = List.of("bladderwort", "sphagnum", "horsetail", "clubmoss", "hornwort");
+        List<Long> revisions = new ArrayList<>();
+        for (String word : words) {
+            Response saved = wiki.put("/api/v1/pages/Bog_notes?wait=searchable", editor, TestWiki.json(
+                    "markdown", "Field notes on " + word + ".", "baseRevisionId", revisions.isEmpty() ? null : revisions.getLast()));
+            assertThat(saved.status()).isIn(200, 201);
+            assertThat(saved.json().path("searchable").asBoolean()).isTrue();
+            assertThat(wiki.searchTitles(word)).containsExactly("Bog notes");
+            revisions.add(saved.json().path("revision").path("id").asLong());
+        }
+        Response reverted = wiki.post("/api/v1/pages/Bog_notes/revert?wait=searchable", editor,
+                TestWiki.json("revisionId", revisions.getFirst()));
+        assertThat(reverted.json().path("searchable").asBoolean()).isTrue();
+        assertThat(wiki.searchTitles("bladderwort")).containsExactly("Bog notes");
+    }
+
+    @Test
+    void anUnknownWaitIsRefusedBeforeAnythingIsSaved() {
+        Response refused = wiki.put("/api/v1/pages/Not_waiting?wait=soon", editor, TestWiki.json("markdown", "Never saved."));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("invalid_parameter");
+        assertThat(wiki.get("/api/v1/pages/Not_waiting").status()).isEqualTo(404);
+        Response saved = wiki.put("/api/v1/pages/Not_waiting", editor, TestWiki.json("markdown", "Saved without waiting."));
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(saved.json().has("searchable")).isFalse();
+    }
+
+    @Test
     void deletedPagesDisappearAndRestoredPagesReturn() throws Exception {
         String admin = wiki.login("adele", Role.ADMIN);
         wiki.save("Obsolete_interface", "The xylophonix interface was retired.", editor);
