@@ -53,6 +53,25 @@ public final class Figures {
         rows.add(new Figure(name, unit, value, baseline, target, Verdict.of(met)));
     }
 
+    /** The p50 and p99 of {@code clinwiki} beside the baseline's. */
+    public void latencies(String name, Latencies clinwiki, Latencies baseline) {
+        latencies(name, clinwiki, baseline, Double.NaN, "", 0);
+    }
+
+    /** The p50 and p99; the one at {@code targetQuantile} (0.5 or 0.99) is met at most {@code limitMillis}. */
+    public void latencies(String name, Latencies clinwiki, Latencies baseline, double targetQuantile, String target,
+                          double limitMillis) {
+        for (double quantile : new double[] {0.5, 0.99}) {
+            String row = name + (quantile == 0.5 ? " p50" : " p99");
+            double value = clinwiki.percentileMillis(quantile);
+            if (quantile == targetQuantile) {
+                add(row, "ms", value, baseline.percentileMillis(quantile), target, value <= limitMillis);
+            } else {
+                add(row, "ms", value, baseline.percentileMillis(quantile));
+            }
+        }
+    }
+
     public List<Figure> rows() {
         return List.copyOf(rows);
     }

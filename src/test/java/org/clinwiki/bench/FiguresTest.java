@@ -33,4 +33,24 @@ class FiguresTest {
         assertThat(printed.toString()).contains("page views (req/s)", "1,800", "2,400", "0.75", "yes")
                 .contains("search p99 (ms)", "25.00", "5.00", "no");
     }
+
+    @Test
+    void latenciesAreJudgedOnlyAtTheTargetsQuantile() {
+        Latencies clinwiki = new Latencies();
+        Latencies baseline = new Latencies();
+        for (int i = 1; i <= 100; i++) {
+            clinwiki.add(i * 1_000_000L);
+            baseline.add(i * 100_000L);
+        }
+        Figures figures = new Figures();
+        figures.latencies("save", clinwiki, baseline, 0.5, "≤ 60", 60);
+        figures.latencies("view", clinwiki, baseline);
+
+        assertThat(figures.rows()).extracting(Figures.Figure::name).containsExactly("save p50", "save p99", "view p50", "view p99");
+        assertThat(figures.rows().get(0).value()).isEqualTo(50.0);
+        assertThat(figures.rows().get(0).baseline()).isEqualTo(5.0);
+        assertThat(figures.rows().get(0).verdict()).isEqualTo(Figures.Verdict.MET);
+        assertThat(figures.rows().get(1).value()).isEqualTo(99.0);
+        assertThat(figures.rows().subList(1, 4)).extracting(Figures.Figure::verdict).containsOnly(Figures.Verdict.NONE);
+    }
 }
