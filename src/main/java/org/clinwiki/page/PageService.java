@@ -146,6 +146,12 @@ public final class PageService {
         Saved(SaveResult result, Optional<Handed> handed) {
             this(result, handed, Optional.empty());
         }
+
+        /** A written edit, whose result carries the change number of the change it hands over. */
+        static Saved written(SaveResult.Outcome outcome, Page page, Revision revision, Optional<Handed> handed) {
+            OptionalLong sequence = handed.map(given -> OptionalLong.of(given.change().seq())).orElse(OptionalLong.empty());
+            return new Saved(new SaveResult(outcome, page, revision, sequence), handed);
+        }
     }
 
     /** An edit's change as the page feed would give it, and its parsed text: handed to the search index whole. */
@@ -179,8 +185,7 @@ public final class PageService {
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
                     prepared.connections(), now);
             Page created = Page.created(pageId, edit.title(), revision);
-            return new Saved(new SaveResult(SaveResult.Outcome.CREATED, created, revision),
-                    handed(pages, created, revision, prepared));
+            return Saved.written(SaveResult.Outcome.CREATED, created, revision, handed(pages, created, revision, prepared));
         }
         Page page = existing.get();
         permissions.requireEdit(actor.user(), page.editRole());
@@ -212,7 +217,7 @@ public final class PageService {
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
                 toSave.connections(), now);
         Page saved = page.withLatest(revision);
-        return new Saved(new SaveResult(outcome, saved, revision), handed(pages, saved, revision, toSave));
+        return Saved.written(outcome, saved, revision, handed(pages, saved, revision, toSave));
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -246,8 +251,8 @@ public final class PageService {
                     rendered.parsed().connections(), now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
-            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision), Optional.empty(),
-                    Optional.of(rendered));
+            return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision,
+                    OptionalLong.of(pages.changeSequence())), Optional.empty(), Optional.of(rendered));
         });
         return afterCommit(saved);
     }

@@ -132,10 +132,15 @@ public final class SearchIndex implements AutoCloseable {
      */
     public boolean awaitCurrent(Duration timeout) throws InterruptedException {
         long target = feed.latest();
-        long deadline = System.nanoTime() + timeout.toNanos();
         requestCatchUp();
+        return awaitSearchable(target, timeout);
+    }
+
+    /** Waits until change {@code seq} and those before it are searchable, or the timeout passes. Returns whether they are. */
+    public boolean awaitSearchable(long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (searchedSeq < target) {
+            while (searchedSeq < seq) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

@@ -59,6 +59,11 @@ public final class SearchService {
         return index.awaitCurrent(timeout);
     }
 
+    /** Waits until page change {@code seq} is searchable, or {@code timeout} passes; returns whether it is. */
+    public boolean awaitSearchable(long seq, Duration timeout) throws InterruptedException {
+        return index.awaitSearchable(seq, timeout);
+    }
+
     public SearchResults search(SearchRequest request) {
         if (request.query().length() > MAX_QUERY_CHARS) {
             throw new InvalidInputException("query_too_long",

@@ -197,7 +197,13 @@ final class PageApi {
 
     private ApiJson.SaveJson saveJson(SaveResult result, boolean waitForIndex) throws InterruptedException {
         // The write has committed whatever happens here: a wait that runs out answers searchable false, not an error.
-        Boolean searchable = waitForIndex ? search.awaitCurrent(SEARCHABLE_WAIT_LIMIT) : null;
+        Boolean searchable = null;
+        if (waitForIndex) {
+            // Unchanged text wrote nothing: what the page holds was saved earlier, perhaps a moment ago.
+            OptionalLong change = result.changeSequence();
+            searchable = change.isPresent() ? search.awaitSearchable(change.getAsLong(), SEARCHABLE_WAIT_LIMIT)
+                    : search.awaitCurrent(SEARCHABLE_WAIT_LIMIT);
+        }
         return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
                 result.changed(), ApiJson.RevisionJson.of(result.revision()), searchable);
     }

@@ -59,6 +59,24 @@ class PageServiceTest {
     }
 
     @Test
+    void aWriteCarriesTheChangeNumberItTookAndAnUnchangedSaveNone() {
+        try (App app = open()) {
+            Actor actor = editor(app, "alice");
+            PageFeed feed = app.pageFeed();
+            SaveResult created = save(app, actor, "Triage", "First words.");
+            assertThat(created.changeSequence()).hasValue(feed.latest());
+            SaveResult edited = save(app, actor, "Triage", "Second words.");
+            assertThat(edited.changeSequence()).hasValue(feed.latest());
+            assertThat(edited.changeSequence().getAsLong()).isGreaterThan(created.changeSequence().getAsLong());
+            assertThat(save(app, actor, "Triage", "Second words.").changeSequence()).isEmpty();
+            SaveResult reverted = app.pages().revert(actor, Title.parse("Triage"), created.revision().id(), "");
+            assertThat(reverted.changeSequence()).hasValue(feed.latest());
+            assertThat(feed.since(edited.changeSequence().getAsLong(), 10)).singleElement()
+                    .satisfies(change -> assertThat(change.revisionId()).isEqualTo(reverted.revision().id()));
+        }
+    }
+
+    @Test
     void aSaveReportsThePageAndRevisionExactlyAsStored() {
         try (App app = open()) {
             Actor actor = editor(app, "alice");

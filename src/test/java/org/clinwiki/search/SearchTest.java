@@ -349,6 +349,10 @@ class SearchTest extends WikiTestCase {
             assertThat(wiki.searchTitles(word)).containsExactly("Bog notes");
             revisions.add(saved.json().path("revision").path("id").asLong());
         }
+        Response unchanged = wiki.put("/api/v1/pages/Bog_notes?wait=searchable", editor, TestWiki.json(
+                "markdown", "Field notes on hornwort.", "baseRevisionId", revisions.getLast()));
+        assertThat(unchanged.json().path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(unchanged.json().path("searchable").asBoolean()).isTrue();
         Response reverted = wiki.post("/api/v1/pages/Bog_notes/revert?wait=searchable", editor,
                 TestWiki.json("revisionId", revisions.getFirst()));
         assertThat(reverted.json().path("searchable").asBoolean()).isTrue();
