@@ -89,7 +89,7 @@ final class PageApi {
         Edit edit = new Edit(title, request.markdown(), request.summary(), base, Boolean.TRUE.equals(request.minor()));
         SaveResult result = pages.save(actor, edit);
         ctx.status(result.outcome() == SaveResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
-        ctx.json(saveJson(result, waitForIndex));
+        ctx.json(saveJson(result, waitForIndex ? awaitSearchable(result) : null));
     }
 
     /**
@@ -139,7 +139,8 @@ final class PageApi {
         if (request.revisionId() == null) {
             throw new InvalidInputException("missing_revision_id", "revisionId is required.");
         }
-        ctx.json(saveJson(pages.revert(actor, title, request.revisionId(), request.summary()), waitForIndex));
+        SaveResult result = pages.revert(actor, title, request.revisionId(), request.summary());
+        ctx.json(saveJson(result, waitForIndex ? awaitSearchable(result) : null));
     }
 
     void backlinks(Context ctx) {
@@ -195,15 +196,15 @@ final class PageApi {
                 page.editRole().key(), page.deleted());
     }
 
-    private ApiJson.SaveJson saveJson(SaveResult result, boolean waitForIndex) throws InterruptedException {
-        // The write has committed whatever happens here: a wait that runs out answers searchable false, not an error.
-        Boolean searchable = null;
-        if (waitForIndex) {
-            // Unchanged text wrote nothing: what the page holds was saved earlier, perhaps a moment ago.
-            OptionalLong change = result.changeSequence();
-            searchable = change.isPresent() ? search.awaitSearchable(change.getAsLong(), SEARCHABLE_WAIT_LIMIT)
-                    : search.awaitCurrent(SEARCHABLE_WAIT_LIMIT);
-        }
+    /** Whether the write became searchable in time; it has committed either way, so running out is no error. */
+    private boolean awaitSearchable(SaveResult result) throws InterruptedException {
+        OptionalLong change = result.changeSequence();
+        // Unchanged text wrote nothing: what the page holds was saved earlier, perhaps a moment ago.
+        return change.isPresent() ? search.awaitSearchable(change.getAsLong(), SEARCHABLE_WAIT_LIMIT)
+                : search.awaitCurrent(SEARCHABLE_WAIT_LIMIT);
+    }
+
+    private static ApiJson.SaveJson saveJson(SaveResult result, Boolean searchable) {
         return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
                 result.changed(), ApiJson.RevisionJson.of(result.revision()), searchable);
     }
