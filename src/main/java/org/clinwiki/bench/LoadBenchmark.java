@@ -24,10 +24,11 @@ import org.clinwiki.user.Role;
  * The load benchmark: a generated corpus is imported, a Clinwiki server is started as its own
  * process, and this process measures it over loopback HTTP like users would: page views with
  * many connections, searches with several clients, autocomplete, sequential saves (answered,
- * until a polling search finds them, and answered once searchable), plus import rate, time to first answer and peak memory. The baseline
- * is a bare Javalin process answering with the bytes Clinwiki answered, from memory, measured
- * the same way; the import's baseline stores the same files as bare SQLite rows. A second,
- * smaller wiki shows whether a page view costs more in a larger wiki.
+ * until a polling search finds them, and answered once searchable), plus import rate, time to
+ * first answer and peak memory. The baseline is a bare Javalin process answering with the bytes
+ * Clinwiki answered, from memory, measured the same way; the import's baseline stores the same
+ * files as bare SQLite rows. A second, smaller wiki shows whether a page view costs more in a
+ * larger wiki.
  */
 public final class LoadBenchmark {
 

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Title;
 import org.jsoup.nodes.Entities;
 
@@ -124,7 +123,7 @@ public final class Renderer {
         static Source of(String markdown) {
             Matcher redirectLine = REDIRECT.matcher(markdown);
             if (redirectLine.find()) {
-                Optional<Title> target = parseTitle(redirectLine.group(1));
+                Optional<Title> target = Title.tryParse(redirectLine.group(1));
                 if (target.isPresent()) {
                     return new Source(markdown.substring(redirectLine.end()), target);
                 }
@@ -219,13 +218,5 @@ public final class Renderer {
             node.unlink();
         }
         return new TextCollectingVisitor().collectAndGetText(document);
-    }
-
-    private static Optional<Title> parseTitle(String text) {
-        try {
-            return Optional.of(Title.parse(text));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Title;
 
 /**
@@ -39,8 +38,8 @@ final class IndexedRedirects {
         TermQuery documents = new TermQuery(new Term(SearchFields.KIND, SearchFields.REDIRECT));
         for (ScoreDoc hit : searcher.search(documents, Math.max(1, searcher.count(documents))).scoreDocs) {
             Document doc = stored.document(hit.doc, fields);
-            Optional<Title> title = title(doc.get(SearchFields.DISPLAY));
-            Optional<Title> target = PageDocument.redirectTarget(doc).flatMap(IndexedRedirects::title);
+            Optional<Title> title = Title.tryParse(doc.get(SearchFields.DISPLAY));
+            Optional<Title> target = PageDocument.redirectTarget(doc).flatMap(Title::tryParse);
             if (title.isPresent() && target.isPresent()) {
                 redirects.remember(Long.parseLong(doc.get(SearchFields.ID)), title.get(), target.get());
             }
@@ -80,16 +79,5 @@ final class IndexedRedirects {
         Set<Title> fewer = new HashSet<>(names);
         fewer.remove(name);
         return fewer.isEmpty() ? null : Set.copyOf(fewer);
-    }
-
-    private static Optional<Title> title(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Title.parse(text));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.render.SafeHtml;
 import org.clinwiki.render.Sanitizer;
-import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Title;
 
 /**
@@ -127,7 +126,7 @@ public final class SearchService {
         List<SearchHit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
             ResultFields fields = ResultFields.of(searcher.getIndexReader(), categories, slice[i].doc);
-            Optional<Title> title = title(fields.display());
+            Optional<Title> title = Title.tryParse(fields.display());
             if (title.isPresent()) {
                 hits.add(new SearchHit(title.get(), snippet(marked[i]), slice[i].score, fields.categories(), fields.updated()));
             }
@@ -138,13 +137,5 @@ public final class SearchService {
 
     private SafeHtml snippet(String highlighted) {
         return sanitizer.cleanMarked(highlighted == null ? "" : highlighted.strip());
-    }
-
-    private static Optional<Title> title(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(Title.parse(text));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
-        }
     }
 }

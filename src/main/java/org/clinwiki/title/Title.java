@@ -3,6 +3,7 @@ package org.clinwiki.title;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,18 @@ public record Title(Namespace namespace, String name) implements Comparable<Titl
     public Title {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * {@link #parse}, or empty where {@code raw} is no valid title or null: for text that may or
+     * may not name a page, such as a search query or a value read back from the index.
+     */
+    public static Optional<Title> tryParse(String raw) {
+        try {
+            return Optional.of(parse(raw));
+        } catch (InvalidTitleException e) {
+            return Optional.empty();
+        }
     }
 
     /** Parses a title as a user or a URL wrote it ({@code social_media in healthcare}). */

@@ -12,7 +12,6 @@ import org.clinwiki.search.SearchHit;
 import org.clinwiki.search.SearchRequest;
 import org.clinwiki.search.SearchResults;
 import org.clinwiki.search.SearchService;
-import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 import org.clinwiki.web.view.Dates;
@@ -61,7 +60,7 @@ final class SearchViews {
     }
 
     private Optional<Title> exactTitle(String query) {
-        Optional<Title> typed = parse(query).filter(title -> reader.find(title, Optional.empty()).isPresent());
+        Optional<Title> typed = Title.tryParse(query).filter(title -> reader.find(title, Optional.empty()).isPresent());
         return typed.isPresent() ? typed : search.exactTitle(query);
     }
 
@@ -80,7 +79,7 @@ final class SearchViews {
                 ? Optional.of(new Link(url(query, request.category(), to, request.limit()), "Next"))
                 : Optional.empty();
         Optional<Link> create = exact.isEmpty()
-                ? parse(query).map(title -> new Link("/wiki/" + title.urlPath() + "/edit", title.text()))
+                ? Title.tryParse(query).map(title -> new Link("/wiki/" + title.urlPath() + "/edit", title.text()))
                 : Optional.empty();
         Optional<Link> exists = exact.map(title -> new Link("/wiki/" + title.urlPath(), title.text()));
         return new SearchView(query, request.category(), results.total(), from, to, rows, suggestion, facets, allCategories,
@@ -113,13 +112,5 @@ final class SearchViews {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static Optional<Title> parse(String query) {
-        try {
-            return Optional.of(Title.parse(query));
-        } catch (InvalidTitleException e) {
-            return Optional.empty();
-        }
     }
 }

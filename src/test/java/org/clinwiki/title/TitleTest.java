@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class TitleTest {
 
     @Test
+    void tryParseGivesTheParsedTitleOrNothingForTextThatNamesNoPage() {
+        assertThat(Title.tryParse("alert_fatigue")).contains(Title.parse("Alert fatigue"));
+        assertThat(Title.tryParse("a [bracketed] query")).isEmpty();
+        assertThat(Title.tryParse("   ")).isEmpty();
+        assertThat(Title.tryParse(null)).isEmpty();
+    }
+
+    @Test
     void underscoresAndSpacesAreTheSame() {
         assertThat(Title.parse("Social_media_in_healthcare")).isEqualTo(Title.parse("Social media in healthcare"));
     }
