@@ -2,8 +2,10 @@ package org.clinwiki;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
+import java.time.Duration;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.db.Database;
+import org.clinwiki.limit.Gate;
 import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageChange;
@@ -100,15 +102,26 @@ public final class App implements AutoCloseable {
         Tokens tokens = new Tokens();
         UserService users = new UserService(database, new Passwords(), tokens, permissions, clock,
                 config.tokenLifetime(), config.registration(), config.limits());
+        users.completeNameSkeletons();
         IndexTrigger indexTrigger = new IndexTrigger();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
-                config.maxPageBytes(), config.limits().editsPerMinute(), indexTrigger);
+                config.maxPageBytes(), config.limits().editsPerMinute(), config.limits().previewsPerMinute(), indexTrigger);
         PageModeration moderation = new PageModeration(database, permissions, clock, indexTrigger);
-        PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions);
+        PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions,
+                diffGate());
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
         return new App(config, database, users, pages, moderation, reader, changes, categories, renderCache, permissions, tokens,
                 renderer, indexTrigger);
+    }
+
+    /**
+     * Diffs of long revisions cost CPU and memory: one at a time per two cores, so another core
+     * stays free for page views and saves; a few more may wait, briefly.
+     */
+    private static Gate diffGate() {
+        int permits = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new Gate("Comparing revisions", permits, 8, Duration.ofSeconds(10));
     }
 
     /** Opens the search index (catching up in the background) and starts the HTTP server on the configured host and port. */

@@ -2,6 +2,8 @@ package org.clinwiki;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.clinwiki.user.RegistrationMode;
 
 /**
@@ -17,21 +19,70 @@ import org.clinwiki.user.RegistrationMode;
  * @param readConnections  size of the read-only connection pool
  * @param tokenLifetime    how long a login token stays valid
  * @param registration     who may create accounts through the site
- * @param limits           how fast logins may fail and edits may come
+ * @param limits           how fast logins may fail and edits, previews and registrations may come
+ * @param imageHosts       other sites pages may show images from (host names); images from anywhere else are shown
+ *                         as links, so no editor can make readers' browsers call a site that records them
  */
 public record Config(String host, int port, Path dataDir, long maxPageBytes, long cacheBytes,
-                     int readConnections, Duration tokenLifetime, RegistrationMode registration, Limits limits) {
+                     int readConnections, Duration tokenLifetime, RegistrationMode registration, Limits limits,
+                     List<String> imageHosts) {
+
+    /** A host name, optionally with a port: nothing that could end or extend the Content-Security-Policy it goes into. */
+    private static final Pattern IMAGE_HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
+
+    public Config {
+        imageHosts = List.copyOf(imageHosts);
+        for (String imageHost : imageHosts) {
+            if (!isImageHost(imageHost)) {
+                throw new IllegalArgumentException("Not a host name: \"" + imageHost + "\"");
+            }
+        }
+    }
+
+    /** Whether {@code host} is a lower-case host name (with an optional port) that images may come from. */
+    public static boolean isImageHost(String host) {
+        return host != null && host.length() <= 253 && IMAGE_HOST.matcher(host).matches();
+    }
 
     /**
      * Throttling. Failed logins: at most {@code loginFailuresPerAccount} for one account name and
      * {@code loginFailuresPerAddress} from one address per {@code loginWindow}; further attempts
-     * answer 429 until the window lets more through. Saves and reverts: {@code editsPerMinute}
-     * per user, with bursts of as many.
+     * answer 429 until the window lets more through (a wrong current password when changing it
+     * counts as a failed login of that account). Saves and reverts: {@code editsPerMinute} per
+     * user, with bursts of as many; previews: {@code previewsPerMinute} per user. Registrations:
+     * {@code registrationsPerHour} per address. Logins that succeed: {@code loginsPerHour} per
+     * account, since each one stores a new token.
      */
-    public record Limits(int loginFailuresPerAccount, int loginFailuresPerAddress, Duration loginWindow, int editsPerMinute) {
+    public record Limits(int loginFailuresPerAccount, int loginFailuresPerAddress, Duration loginWindow, int editsPerMinute,
+                         int previewsPerMinute, int registrationsPerHour, int loginsPerHour) {
 
         public static Limits defaults() {
-            return new Limits(5, 30, Duration.ofMinutes(15), 30);
+            return new Limits(5, 30, Duration.ofMinutes(15), 30, 120, 20, 120);
+        }
+
+        public Limits withLoginFailures(int perAccount, int perAddress) {
+            return new Limits(perAccount, perAddress, loginWindow, editsPerMinute, previewsPerMinute, registrationsPerHour,
+                    loginsPerHour);
+        }
+
+        public Limits withEditsPerMinute(int edits) {
+            return new Limits(loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, edits, previewsPerMinute,
+                    registrationsPerHour, loginsPerHour);
+        }
+
+        public Limits withPreviewsPerMinute(int previews) {
+            return new Limits(loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, editsPerMinute, previews,
+                    registrationsPerHour, loginsPerHour);
+        }
+
+        public Limits withRegistrationsPerHour(int registrations) {
+            return new Limits(loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, editsPerMinute, previewsPerMinute,
+                    registrations, loginsPerHour);
+        }
+
+        public Limits withLoginsPerHour(int logins) {
+            return new Limits(loginFailuresPerAccount, loginFailuresPerAddress, loginWindow, editsPerMinute, previewsPerMinute,
+                    registrationsPerHour, logins);
         }
     }
 
@@ -39,7 +90,7 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, Path.of("data"), 2 * MIB, Runtime.getRuntime().maxMemory() / 3, 4,
-                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults());
+                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults(), List.of());
     }
 
     /** Rendered revisions (the HTML before red links are marked): two fifths of the cache memory. */
@@ -58,23 +109,32 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
     }
 
     public Config withHost(String newHost) {
-        return new Config(newHost, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits);
+        return new Config(newHost, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts);
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits);
+        return new Config(host, newPort, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts);
     }
 
     public Config withDataDir(Path newDataDir) {
-        return new Config(host, port, newDataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits);
+        return new Config(host, port, newDataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts);
     }
 
     public Config withLimits(Limits newLimits) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration,
-                newLimits);
+                newLimits, imageHosts);
     }
 
     public Config withRegistration(RegistrationMode mode) {
-        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, mode, limits);
+        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, mode, limits,
+                imageHosts);
+    }
+
+    public Config withImageHosts(List<String> hosts) {
+        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                hosts);
     }
 }

@@ -1,5 +1,7 @@
 package org.clinwiki;
 
+import java.util.OptionalLong;
+
 /** Too many attempts too fast; {@link #retryAfterSeconds()} says when trying again can succeed. */
 public final class TooManyRequestsException extends WikiException {
 
@@ -10,7 +12,8 @@ public final class TooManyRequestsException extends WikiException {
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    @Override
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.of(retryAfterSeconds);
     }
 }

@@ -1,5 +1,7 @@
 package org.clinwiki;
 
+import java.util.OptionalLong;
+
 /**
  * A failure a caller can act on: it carries a stable machine-readable {@link #code()} (such as
  * {@code invalid_title}) and the {@link Kind} of failure, which the web layer turns into a status.
@@ -8,7 +10,7 @@ package org.clinwiki;
 public abstract class WikiException extends RuntimeException {
 
     /** What sort of failure this is, independent of any protocol. */
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY, BUSY, TOO_SLOW }
 
     private final String code;
     private final Kind kind;
@@ -25,5 +27,10 @@ public abstract class WikiException extends RuntimeException {
 
     public final Kind kind() {
         return kind;
+    }
+
+    /** When trying again can succeed, for failures that pass with time (throttles, a busy server). */
+    public OptionalLong retryAfterSeconds() {
+        return OptionalLong.empty();
     }
 }

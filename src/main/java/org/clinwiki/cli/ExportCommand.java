@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +53,7 @@ final class ExportCommand {
                         for (Title title : titles) {
                             try {
                                 Page page = app.reader().require(title, Optional.empty());
-                                Path file = MarkdownFolder.fileFor(folder, title);
-                                Files.createDirectories(file.getParent());
-                                Files.writeString(file, app.reader().markdown(page.latestRevisionId()) + "\n", StandardCharsets.UTF_8);
+                                write(MarkdownFolder.fileFor(folder, title), app.reader().markdown(page.latestRevisionId()) + "\n");
                                 written++;
                             } catch (IOException e) {
                                 failed++;
@@ -66,6 +66,19 @@ final class ExportCommand {
             }
             out.printf("Exported %d pages to %s%s.%n", written, folder, failed == 0 ? "" : " (" + failed + " failed)");
             return failed == 0 ? 0 : 1;
+        }
+
+        /**
+         * Writes a page's file, never outside the folder: its name is confined already, and a link
+         * planted inside the folder (to a folder, or as the file itself) is not followed.
+         */
+        private void write(Path file, String text) throws IOException {
+            Files.createDirectories(file.getParent());
+            if (!file.getParent().toRealPath().startsWith(folder.toRealPath())) {
+                throw new IOException("a folder on the way is a link out of " + folder);
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.clinwiki.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -42,6 +43,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Failed logins allowed per client address per 15 minutes before 429 (default: ${DEFAULT-VALUE}).")
     int loginFailuresPerAddress;
 
+    @Option(names = "--previews-per-minute", defaultValue = "${env:CLINWIKI_PREVIEWS_PER_MINUTE:-120}",
+            description = "Edit previews one user may ask for per minute (default: ${DEFAULT-VALUE}).")
+    int previewsPerMinute;
+
+    @Option(names = "--registrations-per-hour", defaultValue = "${env:CLINWIKI_REGISTRATIONS_PER_HOUR:-20}",
+            description = "Accounts that may be registered from one client address per hour (default: ${DEFAULT-VALUE}).")
+    int registrationsPerHour;
+
+    @Option(names = "--image-hosts", split = ",", defaultValue = "${env:CLINWIKI_IMAGE_HOSTS:-}", paramLabel = "HOST[,HOST...]",
+            description = "Other sites pages may show images from; images from anywhere else show as links (default: none).")
+    List<String> imageHosts;
+
     @Spec
     CommandSpec spec;
 
@@ -49,12 +62,16 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RegistrationMode mode = RegistrationMode.ofKey(registration).orElseThrow(() ->
                 new CommandFailedException("--registration must be open, approval or closed."));
-        if (editsPerMinute < 1 || loginFailures < 1 || loginFailuresPerAddress < 1) {
-            throw new CommandFailedException("--edits-per-minute, --login-failures and --login-failures-per-address must be at least 1.");
+        if (editsPerMinute < 1 || loginFailures < 1 || loginFailuresPerAddress < 1 || previewsPerMinute < 1
+                || registrationsPerHour < 1) {
+            throw new CommandFailedException("--edits-per-minute, --login-failures, --login-failures-per-address, "
+                    + "--previews-per-minute and --registrations-per-hour must be at least 1.");
         }
-        Config.Limits limits = new Config.Limits(loginFailures, loginFailuresPerAddress, Config.Limits.defaults().loginWindow(),
-                editsPerMinute);
-        Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits);
+        Config.Limits limits = Config.Limits.defaults().withLoginFailures(loginFailures, loginFailuresPerAddress)
+                .withEditsPerMinute(editsPerMinute).withPreviewsPerMinute(previewsPerMinute)
+                .withRegistrationsPerHour(registrationsPerHour);
+        Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits)
+                .withImageHosts(ImageHosts.parse(imageHosts));
         PrintWriter out = spec.commandLine().getOut();
         App app = App.open(config);
         Optional<String> adminPassword = FirstRun.prepare(app);

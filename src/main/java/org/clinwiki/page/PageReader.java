@@ -1,18 +1,15 @@
 package org.clinwiki.page;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.clinwiki.db.Database;
 import org.clinwiki.db.Prefix;
 import org.clinwiki.diff.LineDiff;
+import org.clinwiki.diff.TextDiff;
+import org.clinwiki.limit.Gate;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
@@ -21,7 +18,6 @@ import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.User;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Reading pages: articles (latest or old revisions) rendered through the cache, revisions,
@@ -34,15 +30,20 @@ public final class PageReader {
     private final Renderer renderer;
     private final RenderCache renderCache;
     private final Permissions permissions;
+    private final Gate diffs;
 
     // Bounded by size: both only spare queries and work that can always be redone.
     private final Cache<MarkedKey, SafeHtml> marked;
     private final Cache<ContributorsKey, List<Author>> contributors = Caffeine.newBuilder().maximumSize(20_000).build();
 
-    /** {@code markedCacheBytes} bounds the cache of renderings with their red links marked. */
+    /**
+     * {@code markedCacheBytes} bounds the cache of renderings with their red links marked;
+     * {@code diffs} bounds how many diffs are computed at once.
+     */
     public PageReader(Database database, Renderer renderer, RenderCache renderCache, long markedCacheBytes,
-                      Permissions permissions) {
+                      Permissions permissions, Gate diffs) {
         this.database = database;
+        this.diffs = diffs;
         this.renderer = renderer;
         this.renderCache = renderCache;
         this.permissions = permissions;
@@ -86,15 +87,15 @@ public final class PageReader {
     }
 
     private Article article(Page page, long revisionId) {
-        return database.reader().withHandle(handle -> {
-            RevisionStore revisions = handle.attach(RevisionStore.class);
-            Revision revision = ofPage(revisions, page, revisionId);
-            // The text is read only to render a revision not in the cache, or when the caller asks for it.
-            RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(revisions.content(id)));
-            long sequence = handle.attach(PageStore.class).changeSequence();
-            SafeHtml html = marked.get(new MarkedKey(revisionId, sequence), key -> markMissing(handle, rendered));
-            return new Article(page, revision, () -> markdown(revisionId), rendered, html, sequence);
-        });
+        record Found(Revision revision, long sequence) {
+        }
+        Found found = database.reader().withHandle(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
+                handle.attach(PageStore.class).changeSequence()));
+        // Rendered outside any connection: a long page must not hold one the other readers need.
+        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(markdown(id)));
+        SafeHtml html = marked.get(new MarkedKey(revisionId, found.sequence()),
+                key -> database.reader().withHandle(handle -> RedLinks.mark(handle, rendered)));
+        return new Article(page, found.revision(), () -> markdown(revisionId), rendered, html, found.sequence());
     }
 
     /**
@@ -132,18 +133,23 @@ public final class PageReader {
      */
     public RevisionDiff diff(Title title, OptionalLong fromId, long toId, Optional<User> viewer) {
         Page page = require(title, viewer);
-        return database.reader().withHandle(handle -> {
+        record Compared(Optional<Revision> from, Revision to, String oldText, String newText, Optional<Revision> previous,
+                        Optional<Revision> next) {
+        }
+        Compared compared = database.reader().withHandle(handle -> {
             RevisionStore revisions = handle.attach(RevisionStore.class);
             Revision to = ofPage(revisions, page, toId);
             OptionalLong effectiveFrom = fromId.isPresent() ? fromId : to.parentId();
             Optional<Revision> from = effectiveFrom.isPresent()
                     ? Optional.of(ofPage(revisions, page, effectiveFrom.getAsLong())) : Optional.empty();
-            String oldText = from.map(revision -> revisions.content(revision.id())).orElse("");
-            var diff = LineDiff.compare(oldText, revisions.content(toId));
             Optional<Revision> previous = from.flatMap(revision -> revision.parentId().isPresent()
                     ? revisions.find(revision.parentId().getAsLong()) : Optional.empty());
-            return new RevisionDiff(page, from, to, diff, previous, revisions.next(page.id(), to.id()));
+            return new Compared(from, to, from.map(revision -> revisions.content(revision.id())).orElse(""),
+                    revisions.content(toId), previous, revisions.next(page.id(), to.id()));
         });
+        // Compared outside the connection, and only so many at once: a diff of two long revisions costs CPU and memory.
+        TextDiff diff = diffs.call(() -> LineDiff.compare(compared.oldText(), compared.newText()));
+        return new RevisionDiff(page, compared.from(), compared.to(), diff, compared.previous(), compared.next());
     }
 
     private static Revision ofPage(RevisionStore revisions, Page page, long revisionId) {
@@ -187,33 +193,8 @@ public final class PageReader {
         return database.reader().withExtension(PageStore.class, PageStore::countAll) > 0;
     }
 
-    /** Renders text that is not saved (an edit preview), marking missing link targets. */
-    public SafeHtml preview(String markdown) {
-        RenderedPage rendered = renderer.render(PageText.normalize(markdown));
-        return database.reader().withHandle(handle -> markMissing(handle, rendered));
-    }
-
     /** The text of a revision. */
     public String markdown(long revisionId) {
         return database.reader().withExtension(RevisionStore.class, revisions -> revisions.content(revisionId));
-    }
-
-    // One query per namespace among the links, however many links the page has.
-    private static SafeHtml markMissing(Handle handle, RenderedPage rendered) {
-        if (rendered.links().isEmpty()) {
-            return rendered.html();
-        }
-        Map<Namespace, List<String>> byNamespace = new EnumMap<>(Namespace.class);
-        for (Title link : rendered.links()) {
-            byNamespace.computeIfAbsent(link.namespace(), n -> new ArrayList<>()).add(link.name());
-        }
-        PageStore pages = handle.attach(PageStore.class);
-        Set<Title> missing = new HashSet<>(rendered.links());
-        byNamespace.forEach((namespace, names) -> {
-            for (String name : pages.existing(namespace.key(), names)) {
-                missing.remove(new Title(namespace, name));
-            }
-        });
-        return rendered.htmlMarking(missing);
     }
 }

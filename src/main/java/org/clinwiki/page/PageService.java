@@ -7,28 +7,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.clinwiki.ConflictException;
 import org.clinwiki.InvalidInputException;
+import org.clinwiki.ServerBusyException;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
+import org.clinwiki.limit.Throttle;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
+import org.clinwiki.render.SafeHtml;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.AuditStore;
+import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
-import org.clinwiki.user.Throttle;
 
 /**
  * Changes to pages' text: saving (with three-way merge against a stale base), importing and
- * reverting; {@link PageModeration} protects, deletes and restores. Each change is one transaction on the single writer connection: the
- * revision, the page pointer, links, categories and redirect commit together. Thread-safe.
+ * reverting; {@link PageModeration} protects, deletes and restores. Each change is one
+ * transaction on the single writer connection: the revision, the page pointer, links,
+ * categories and redirect commit together.
+ *
+ * <p>The write transaction only checks and writes. Parsing, merging, rendering and hashing
+ * happen before it, against what the page held when they started; if the page moved on by
+ * the time the transaction runs, the work is done again against the new latest revision. So a
+ * slow merge or render never holds the writer that every other save, login and audit entry
+ * waits for. Thread-safe.
  */
 public final class PageService {
+
+    /**
+     * Saves of one page racing this one from outside this process (another node, an import);
+     * each lost race means merging once more against the winner. Within the process, saves of
+     * one page take turns (see {@link #pageLocks}), so they rarely race at all.
+     */
+    private static final int MAX_ATTEMPTS = 20;
+    private static final int PAGE_LOCK_STRIPES = 256;
 
     private final Database database;
     private final Renderer renderer;
@@ -38,10 +57,19 @@ public final class PageService {
     private final long maxPageBytes;
     private final AfterCommit afterCommit;
     private final Throttle edits;
+    private final Throttle previews;
+    /**
+     * Saves of the same page take turns while they merge and write, so concurrent editors of
+     * one page never starve each other in the retry loop; saves of other pages go on at once
+     * (locks are striped by title: only titles that share a stripe ever wait for each other).
+     */
+    private final ReentrantLock[] pageLocks = new ReentrantLock[PAGE_LOCK_STRIPES];
 
+    /** {@code editsPerMinute} and {@code previewsPerMinute} are per user, with bursts of as many. */
     public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
-                       Clock clock, long maxPageBytes, int editsPerMinute, PageListener listener) {
+                       Clock clock, long maxPageBytes, int editsPerMinute, int previewsPerMinute, PageListener listener) {
         this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
+        this.previews = new Throttle(previewsPerMinute, Duration.ofMinutes(1));
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;
@@ -49,6 +77,9 @@ public final class PageService {
         this.clock = clock;
         this.maxPageBytes = maxPageBytes;
         this.afterCommit = new AfterCommit(listener);
+        for (int i = 0; i < pageLocks.length; i++) {
+            pageLocks[i] = new ReentrantLock(true);
+        }
     }
 
     /**
@@ -61,12 +92,88 @@ public final class PageService {
         }
         checkSize(edit.markdown());
         throttle(actor);
-        String text = PageText.normalize(edit.markdown());
+        // Refused before any parsing or merging: those cost CPU whoever asks.
+        permissions.require(actor.user(), Right.EDIT);
         String summary = PageText.summary(edit.summary());
-        // Parsing happens before taking the write lock; only a merge parses again inside it.
-        Prepared prepared = Prepared.parsing(renderer, text);
-        Saved saved = database.writer().inTransaction(handle -> saveIn(Stores.of(handle), actor, edit, summary, prepared));
-        return afterCommit(saved);
+        Prepared mine = Prepared.parsing(renderer, PageText.normalize(edit.markdown()));
+        ReentrantLock pageLock = pageLocks[Math.floorMod(edit.title().hashCode(), pageLocks.length)];
+        pageLock.lock();
+        try {
+            return saveMerging(actor, edit, summary, mine);
+        } finally {
+            pageLock.unlock();
+        }
+    }
+
+    private SaveResult saveMerging(Actor actor, Edit edit, String summary, Prepared mine) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Draft draft = draft(edit, mine);
+            Optional<Saved> saved = database.writer().inTransaction(handle -> {
+                Stores stores = Stores.of(handle);
+                Optional<Page> existing = stores.pages().find(edit.title());
+                if (!draft.madeAgainst(existing)) {
+                    return Optional.empty();
+                }
+                return Optional.of(saveIn(stores, existing, actor, edit, summary, draft.prepared(), draft.outcome()));
+            });
+            if (saved.isPresent()) {
+                return afterCommit(saved.get());
+            }
+        }
+        throw new ServerBusyException("Page \"" + edit.title().text() + "\" is being saved by others right now; "
+                + "nothing of yours was saved yet. Try again.", 1);
+    }
+
+    /**
+     * What an edit would write against the page as it is now: the editor's text, or, when the page
+     * moved on since the edit's base revision, the merge of both changes. Read and merged outside
+     * any transaction.
+     */
+    private Draft draft(Edit edit, Prepared mine) {
+        Basis basis = database.reader().withHandle(handle -> {
+            PageStore pages = handle.attach(PageStore.class);
+            RevisionStore revisions = handle.attach(RevisionStore.class);
+            Optional<Page> page = pages.find(edit.title());
+            OptionalLong base = edit.baseRevisionId();
+            if (page.isEmpty() || base.isEmpty() || base.getAsLong() == page.get().latestRevisionId()) {
+                return new Basis(page, Optional.empty(), "", "");
+            }
+            Optional<Revision> baseRevision = revisions.find(base.getAsLong())
+                    .filter(revision -> revision.pageId() == page.get().id());
+            return new Basis(page, baseRevision, baseRevision.map(revision -> revisions.content(revision.id())).orElse(""),
+                    revisions.content(page.get().latestRevisionId()));
+        });
+        OptionalLong latest = basis.page().map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
+        if (basis.page().isEmpty() || basis.page().get().deleted() || edit.baseRevisionId().isEmpty()
+                || edit.baseRevisionId().getAsLong() == latest.getAsLong()) {
+            // Nothing to merge; the transaction checks the rest.
+            return new Draft(mine, latest, basis.page().isEmpty() ? SaveResult.Outcome.CREATED : SaveResult.Outcome.SAVED);
+        }
+        Page page = basis.page().get();
+        long base = edit.baseRevisionId().getAsLong();
+        if (basis.baseRevision().isEmpty()) {
+            throw new InvalidInputException("invalid_base_revision",
+                    "Revision " + base + " is not a revision of \"" + page.title().text() + "\".");
+        }
+        String merged = ThreeWayMerge.merge(basis.baseText(), basis.latestText(), mine.text())
+                .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), basis.latestText(), mine.text(),
+                        "Someone else changed the same part of the page since revision " + base + "."));
+        checkSize(merged);
+        return new Draft(mine.forText(merged), latest, SaveResult.Outcome.MERGED);
+    }
+
+    /** The page as an edit found it, with the texts a merge needs when the edit's base is not the latest revision. */
+    private record Basis(Optional<Page> page, Optional<Revision> baseRevision, String baseText, String latestText) {
+    }
+
+    /** Text to write, made against the page's latest revision {@code against} (empty: against no page at all). */
+    private record Draft(Prepared prepared, OptionalLong against, SaveResult.Outcome outcome) {
+
+        /** Whether the page is still as the draft was made against, so writing it loses no one's edit. */
+        boolean madeAgainst(Optional<Page> existing) {
+            OptionalLong now = existing.map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
+            return now.equals(against);
+        }
     }
 
     /**
@@ -116,13 +223,12 @@ public final class PageService {
 
     public List<SaveResult> replaceAll(Actor actor, ParsedBatch batch) {
         List<Replacement> replacements = batch.replacements;
+        List<String> summaries = replacements.stream().map(replacement -> PageText.summary(replacement.summary())).toList();
         List<Saved> saved = database.writer().inTransaction(handle -> {
             List<Saved> results = new ArrayList<>(replacements.size());
             Stores stores = Stores.of(handle);
             for (int i = 0; i < replacements.size(); i++) {
-                Replacement replacement = replacements.get(i);
-                results.add(replaceIn(stores, actor, replacement.title(), PageText.summary(replacement.summary()),
-                        batch.prepared.get(i)));
+                results.add(replaceIn(stores, actor, replacements.get(i).title(), summaries.get(i), batch.prepared.get(i)));
             }
             return results;
         });
@@ -134,7 +240,8 @@ public final class PageService {
         Optional<Page> existing = stores.pages().find(title);
         OptionalLong latest = existing.map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
         Edit edit = new Edit(title, prepared.text(), summary, latest, false);
-        return saveIn(stores, existing, actor, edit, summary, prepared);
+        return saveIn(stores, existing, actor, edit, summary, prepared,
+                existing.isEmpty() ? SaveResult.Outcome.CREATED : SaveResult.Outcome.SAVED);
     }
 
     /**
@@ -167,11 +274,9 @@ public final class PageService {
                 revision.id(), revision.timestamp(), revision.author().name(), saved.text()), parsed));
     }
 
-    private Saved saveIn(Stores stores, Actor actor, Edit edit, String summary, Prepared prepared) {
-        return saveIn(stores, stores.pages().find(edit.title()), actor, edit, summary, prepared);
-    }
-
-    private Saved saveIn(Stores stores, Optional<Page> existing, Actor actor, Edit edit, String summary, Prepared prepared) {
+    /** Checks and writes, inside the transaction; {@code toSave} is final (merged already, if it had to be). */
+    private Saved saveIn(Stores stores, Optional<Page> existing, Actor actor, Edit edit, String summary, Prepared toSave,
+                         SaveResult.Outcome outcome) {
         PageStore pages = stores.pages();
         RevisionStore revisions = stores.revisions();
         if (existing.isEmpty()) {
@@ -182,42 +287,40 @@ public final class PageService {
             }
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
-            Revision revision = stores.write(pageId, OptionalLong.empty(), actor, prepared.text(), summary, edit.minor(),
-                    prepared.connections(), now);
+            Revision revision = stores.write(pageId, OptionalLong.empty(), actor, toSave, summary, edit.minor(), now);
             Page created = Page.created(pageId, edit.title(), revision);
-            return Saved.written(SaveResult.Outcome.CREATED, created, revision, handed(pages, created, revision, prepared));
+            return Saved.written(SaveResult.Outcome.CREATED, created, revision, handed(pages, created, revision, toSave));
         }
         Page page = existing.get();
+        requireLive(page, actor);
         permissions.requireEdit(actor.user(), page.editRole());
-        requireLive(page);
-        String latestText = revisions.content(page.latestRevisionId());
         if (edit.baseRevisionId().isEmpty()) {
-            throw new EditConflictException(page.latestRevisionId(), latestText, prepared.text(),
+            throw new EditConflictException(page.latestRevisionId(), revisions.content(page.latestRevisionId()), toSave.text(),
                     "Page \"" + page.title().text() + "\" already exists; start from its latest revision.");
         }
-        long base = edit.baseRevisionId().getAsLong();
-        Prepared toSave = prepared;
-        SaveResult.Outcome outcome = SaveResult.Outcome.SAVED;
-        if (base != page.latestRevisionId()) {
-            revisions.find(base).filter(revision -> revision.pageId() == page.id())
-                    .orElseThrow(() -> new InvalidInputException("invalid_base_revision",
-                            "Revision " + base + " is not a revision of \"" + page.title().text() + "\"."));
-            String merged = ThreeWayMerge.merge(revisions.content(base), latestText, prepared.text())
-                    .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), latestText, prepared.text(),
-                            "Someone else changed the same part of the page since revision " + base + "."));
-            checkSize(merged);
-            toSave = prepared.forText(merged);
-            outcome = SaveResult.Outcome.MERGED;
-        }
         Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
-        if (toSave.text().equals(latestText)) {
+        if (toSave.sameTextAs(latest)) {
             return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
         }
-        Instant now = clock.instant();
-        Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave.text(), summary, edit.minor(),
-                toSave.connections(), now);
+        Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave, summary, edit.minor(),
+                clock.instant());
         Page saved = page.withLatest(revision);
         return Saved.written(outcome, saved, revision, handed(pages, saved, revision, toSave));
+    }
+
+    /**
+     * Renders text that is not saved (an edit preview), marking missing link targets. Only for
+     * those who may edit, within the size a save allows, and throttled: rendering costs CPU.
+     */
+    public SafeHtml preview(Actor actor, String markdown) {
+        if (markdown == null) {
+            throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
+        }
+        checkSize(markdown);
+        permissions.require(actor.user(), Right.EDIT);
+        previews.take("user:" + actor.user().id(), "too_many_previews", "You are asking for previews faster than this wiki allows.");
+        RenderedPage rendered = renderer.render(PageText.normalize(markdown));
+        return database.reader().withHandle(handle -> RedLinks.mark(handle, rendered));
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -225,34 +328,41 @@ public final class PageService {
         edits.take("user:" + actor.user().id(), "too_many_edits", "You are saving faster than this wiki allows.");
     }
 
-    /** Makes a new revision whose text equals revision {@code revisionId}; history is kept. */
+    /**
+     * Makes a new revision whose text equals revision {@code revisionId}; history is kept. The
+     * old revision is read and rendered before the write transaction (its text never changes).
+     */
     public SaveResult revert(Actor actor, Title title, long revisionId, String reason) {
         throttle(actor);
+        permissions.require(actor.user(), Right.REVERT);
         String why = PageText.summary(reason);
+        Revision target = database.reader().withHandle(handle -> {
+            Page page = handle.attach(PageStore.class).find(title).filter(p -> !p.deleted())
+                    .orElseThrow(() -> new PageNotFoundException(title));
+            return handle.attach(RevisionStore.class).find(revisionId).filter(revision -> revision.pageId() == page.id())
+                    .orElseThrow(() -> new PageNotFoundException(title, revisionId));
+        });
+        String text = database.reader().withExtension(RevisionStore.class, revisions -> revisions.content(revisionId));
+        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
+        Prepared prepared = Prepared.restoring(renderer, text, rendered.parsed().connections());
         Saved saved = database.writer().inTransaction(handle -> {
             Stores stores = Stores.of(handle);
-            PageStore pages = stores.pages();
-            RevisionStore revisions = stores.revisions();
-            Page page = pages.find(title).filter(p -> !p.deleted()).orElseThrow(() -> new PageNotFoundException(title));
-            permissions.require(actor.user(), Right.REVERT);
+            Page page = stores.pages().find(title).filter(p -> !p.deleted())
+                    .filter(p -> p.id() == target.pageId())
+                    .orElseThrow(() -> new PageNotFoundException(title));
             permissions.requireEdit(actor.user(), page.editRole());
-            Revision target = revisions.find(revisionId).filter(revision -> revision.pageId() == page.id())
-                    .orElseThrow(() -> new PageNotFoundException(title, revisionId));
-            String text = revisions.content(revisionId);
-            RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
-            Revision latest = revisions.find(page.latestRevisionId()).orElseThrow();
-            if (latest.sha1().equals(target.sha1()) && text.equals(revisions.content(latest.id()))) {
+            Revision latest = stores.revisions().find(page.latestRevisionId()).orElseThrow();
+            if (prepared.sameTextAs(latest)) {
                 return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
             }
             String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
-            Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, text, summary, false,
-                    rendered.parsed().connections(), now);
+            Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, prepared, summary, false, now);
             handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision,
-                    OptionalLong.of(pages.changeSequence())), Optional.empty(), Optional.of(rendered));
+                    OptionalLong.of(stores.pages().changeSequence())), Optional.empty(), Optional.of(rendered));
         });
         return afterCommit(saved);
     }
@@ -274,11 +384,20 @@ public final class PageService {
         }
     }
 
-    private static void requireLive(Page page) {
-        if (page.deleted()) {
-            throw new ConflictException("page_deleted",
-                    "Page \"" + page.title().text() + "\" was deleted; an administrator can restore it.");
+    /**
+     * A deleted page cannot be saved over. Administrators are told so; to everyone else the page
+     * does not exist, so they get an answer that does not confirm it ever did.
+     */
+    private void requireLive(Page page, Actor actor) {
+        if (!page.deleted()) {
+            return;
         }
+        if (!permissions.canViewDeleted(Optional.of(actor.user()))) {
+            throw new PermissionDeniedException("create_protected",
+                    "Only an administrator can create a page titled \"" + page.title().text() + "\".");
+        }
+        throw new ConflictException("page_deleted",
+                "Page \"" + page.title().text() + "\" was deleted; an administrator can restore it.");
     }
 
     private static String truncate(String summary) {

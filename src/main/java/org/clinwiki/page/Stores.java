@@ -23,12 +23,14 @@ record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories
                 handle.attach(CategoryStore.class));
     }
 
-    Revision write(long pageId, OptionalLong parentId, Actor actor, String text, String summary,
-                   boolean minor, PageConnections connections, Instant now) {
-        int size = PageText.utf8Length(text);
-        String sha1 = PageText.sha1(text);
+    /** Writes a revision whose size, hash and connections were worked out before the transaction. */
+    Revision write(long pageId, OptionalLong parentId, Actor actor, Prepared prepared, String summary, boolean minor,
+                   Instant now) {
+        int size = prepared.size();
+        String sha1 = prepared.sha1();
+        PageConnections connections = prepared.connections();
         long id = revisions.insert(pageId, parentId.isPresent() ? parentId.getAsLong() : null, actor.user().id(),
-                actor.user().credentials(), now, summary, minor, size, sha1, text);
+                actor.user().credentials(), now, summary, minor, size, sha1, prepared.text());
         pages.setLatest(pageId, id, now);
         pages.recordChange(pageId);
         // A page's first revision has nothing of its own to clear: an import creates most pages.

@@ -11,10 +11,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.util.UnicodeUtil;
@@ -52,16 +55,20 @@ final class SpellingSuggester {
     Optional<String> suggestion(IndexReader reader, UserQuery typed) throws IOException {
         String corrected = typed.text();
         boolean changed = false;
+        Terms terms = MultiTerms.getTerms(reader, SearchFields.SPELL);
+        if (terms == null) {
+            return Optional.empty();
+        }
+        LiveWords live = new LiveWords(MultiBits.getLiveDocs(reader));
         for (UserQuery.Part part : typed.parts()) {
             if (part.excluded() || part.field() == UserQuery.Field.CATEGORY) {
                 continue;
             }
             for (String word : words(part.text())) {
-                if (word.length() < MIN_WORD_LENGTH || synonyms.knows(word)
-                        || reader.docFreq(new Term(SearchFields.SPELL, word)) > 0) {
+                if (word.length() < MIN_WORD_LENGTH || synonyms.knows(word) || live.known(terms.iterator(), new BytesRef(word))) {
                     continue;
                 }
-                Optional<String> closest = closest(reader, word);
+                Optional<String> closest = closest(terms, live, word);
                 if (closest.isPresent()) {
                     Matcher typedWord = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(corrected);
@@ -76,11 +83,7 @@ final class SpellingSuggester {
         return changed ? Optional.of(corrected) : Optional.empty();
     }
 
-    private Optional<String> closest(IndexReader reader, String word) throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, SearchFields.SPELL);
-        if (terms == null) {
-            return Optional.empty();
-        }
+    private Optional<String> closest(Terms terms, LiveWords live, String word) throws IOException {
         BytesRef firstLetter = new BytesRef(word.substring(0, Character.charCount(word.codePointAt(0))));
         TermsEnum candidates = terms.iterator();
         if (candidates.seekCeil(firstLetter) == TermsEnum.SeekStatus.END) {
@@ -105,13 +108,45 @@ final class SpellingSuggester {
                 continue;
             }
             int pages = candidates.docFreq();
-            if (edits < bestEdits || pages > bestPages) {
+            if ((edits < bestEdits || pages > bestPages) && live.inLivePage(candidates)) {
                 best = candidate;
                 bestEdits = edits;
                 bestPages = pages;
             }
         } while (candidates.next() != null);
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether words are in pages that still exist. A deleted page's words stay in the terms
+     * dictionary until its segment is merged, which on a quiet wiki may be never; a suggestion
+     * must not offer them, or "did you mean" would read out a deleted page word by word.
+     */
+    private static final class LiveWords {
+        private final Bits liveDocs;
+        private PostingsEnum postings;
+
+        LiveWords(Bits liveDocs) {
+            this.liveDocs = liveDocs;
+        }
+
+        boolean known(TermsEnum words, BytesRef word) throws IOException {
+            return words.seekExact(word) && inLivePage(words);
+        }
+
+        /** Whether the term {@code words} is positioned on is in a live page; stops at the first one. */
+        boolean inLivePage(TermsEnum words) throws IOException {
+            if (liveDocs == null) {
+                return true;
+            }
+            postings = words.postings(postings, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (liveDocs.get(doc)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private List<String> words(String text) throws IOException {

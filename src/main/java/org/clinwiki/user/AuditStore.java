@@ -13,6 +13,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditEntry.class)
 public interface AuditStore {
 
+    /** The longest text kept in any audit field: the log must not grow by what a request chose to send. */
+    int FIELD_MAX = 600;
+
     @SqlUpdate("""
             INSERT INTO audit_log (created_at, actor_id, actor_name, action, target, address, reason, details)
             VALUES (:at, :actorId, :actorName, :action, :target, :address, :reason, :details)
@@ -21,11 +24,23 @@ public interface AuditStore {
                 String reason, String details);
 
     default void record(Actor actor, Instant at, String action, String target, String reason, String details) {
-        insert(at, actor.user().id(), actor.user().name(), action, target, actor.address(), reason, details);
+        insert(at, actor.user().id(), actor.user().name(), action, bounded(target), bounded(actor.address()), bounded(reason),
+                bounded(details));
     }
 
+    /** A failed login: no account acts, and the name is what was typed (already checked to be a possible user name). */
+    default void recordFailedLogin(Instant at, Long accountId, String name, String address) {
+        insert(at, accountId, bounded(name), "login_failed", "", bounded(address), "", "");
+    }
+
+    static String bounded(String text) {
+        return text == null || text.length() <= FIELD_MAX ? text : text.substring(0, FIELD_MAX - 1) + "…";
+    }
+
+    // Cut on the way out too: entries written before fields were bounded could be megabytes each.
     @SqlQuery("""
-            SELECT id, created_at AS timestamp, actor_name AS actor, action, target, address, reason, details
+            SELECT id, created_at AS timestamp, substr(actor_name, 1, 600) AS actor, action, substr(target, 1, 600) AS target,
+                   substr(address, 1, 600) AS address, substr(reason, 1, 600) AS reason, substr(details, 1, 600) AS details
             FROM audit_log
             WHERE id < :before AND (:action = '' OR action = :action)
             ORDER BY id DESC LIMIT :limit

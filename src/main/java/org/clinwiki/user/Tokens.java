@@ -25,6 +25,13 @@ public final class Tokens {
         return randomBase64(18).replace('-', 'x').replace('_', 'y');
     }
 
+    /** Fresh random bytes, for one-time masks. */
+    public byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
     public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

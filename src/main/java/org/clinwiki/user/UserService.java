@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.clinwiki.ConflictException;
 import org.clinwiki.Config;
 import org.clinwiki.InvalidInputException;
+import org.clinwiki.ServerBusyException;
+import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.db.Database;
+import org.clinwiki.limit.Throttle;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -29,13 +32,18 @@ public final class UserService {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final RegistrationMode registration;
+    private final Confusables confusables = new Confusables();
     private final Throttle accountFailures;
     private final Throttle addressFailures;
+    private final Throttle registrations;
+    private final Throttle logins;
 
     public UserService(Database database, Passwords passwords, Tokens tokens, Permissions permissions, Clock clock,
                        Duration tokenLifetime, RegistrationMode registration, Config.Limits limits) {
         this.accountFailures = new Throttle(limits.loginFailuresPerAccount(), limits.loginWindow());
         this.addressFailures = new Throttle(limits.loginFailuresPerAddress(), limits.loginWindow());
+        this.registrations = new Throttle(limits.registrationsPerHour(), Duration.ofHours(1));
+        this.logins = new Throttle(limits.loginsPerHour(), Duration.ofHours(1));
         this.database = database;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -49,6 +57,7 @@ public final class UserService {
     public User create(String name, String displayName, String credentials, Role role, String password) {
         UserNames.check(name);
         PasswordPolicy.check(name, password);
+        requireDistinct(name, displayName);
         return insert(name, displayName, credentials, role, AccountStatus.ACTIVE, passwords.hash(password), false);
     }
 
@@ -64,18 +73,25 @@ public final class UserService {
         return find(name).orElseGet(() -> insert(UserNames.check(name), name, "", Role.EDITOR, AccountStatus.SYSTEM, null, false));
     }
 
-    /** Registers an account through the site, as the registration setting allows. */
     /** Who may create accounts through the site. */
     public RegistrationMode registration() {
         return registration;
     }
 
+    /**
+     * Registers an account through the site, as the registration setting allows. Throttled per
+     * address: each registration costs a password hash, and a flood of accounts would hide the
+     * real requests among those waiting for approval.
+     */
     public User register(String name, String password, String displayName, String credentials, String address) {
         if (registration == RegistrationMode.CLOSED) {
             throw new PermissionDeniedException("registration_closed", "Registration is closed; ask an administrator for an account.");
         }
         UserNames.check(name);
         PasswordPolicy.check(name, password);
+        registrations.take("address:" + address, "too_many_registrations",
+                "Too many accounts were registered from your address in the last hour.");
+        requireDistinct(name, displayName);
         AccountStatus status = registration == RegistrationMode.OPEN ? AccountStatus.ACTIVE : AccountStatus.PENDING;
         User user = insert(name, displayName, credentials, Role.EDITOR, status, passwords.hash(password), false);
         database.writer().useHandle(handle -> handle.attach(AuditStore.class)
@@ -84,7 +100,7 @@ public final class UserService {
     }
 
     public Optional<User> find(String name) {
-        if (name == null) {
+        if (name == null || !UserNames.isValid(name)) {
             return Optional.empty();
         }
         return database.reader().withExtension(UserStore.class, users -> users.findByKey(UserNames.key(name)));
@@ -94,39 +110,64 @@ public final class UserService {
         return find(name).orElseThrow(() -> new UserNotFoundException(name));
     }
 
-    /** Accounts waiting for approval, for administrators. */
-    public List<User> pending(User viewer) {
+    /** Accounts waiting for approval, for administrators, by name after {@code after} (for paging). */
+    public List<User> pending(User viewer, String after, int limit) {
         permissions.require(viewer, Right.APPROVE_ACCOUNT);
-        return database.reader().withExtension(UserStore.class, users -> users.listByStatus(AccountStatus.PENDING.key(), 500));
+        String afterKey = after == null ? "" : UserNames.key(after);
+        return database.reader().withExtension(UserStore.class,
+                users -> users.listByStatus(AccountStatus.PENDING.key(), afterKey, limit));
     }
 
     /**
      * Checks a name and password and issues a token of the given kind. Wrong name and wrong
      * password look alike, and take the same time.
+     *
+     * <p>Each attempt is counted against the account and the address <em>before</em> the
+     * password is checked, atomically, so forty guesses sent at once cannot all pass a limit of
+     * five while the slow checks run; an attempt with the right password is given back. A name
+     * that could never be an account is refused first, before anything is counted, cached or
+     * written to the audit log, so what a request sends cannot grow the server's memory or disk.
      */
     public Login login(String name, String password, String address, TokenKind kind) {
         Instant now = clock.instant();
-        String account = "account:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
+        String typed = name == null ? "" : name.strip();
+        if (!UserNames.isValid(typed)) {
+            throw wrongCredentials();
+        }
+        String account = "account:" + UserNames.key(typed);
         String from = "address:" + address;
-        // Refused before the password is checked: guessing costs the guesser, not our CPU.
-        accountFailures.check(account, "too_many_login_failures", "Too many failed logins for this account.");
-        addressFailures.check(from, "too_many_login_failures", "Too many failed logins from your address.");
-        Optional<User> found = find(name == null ? "" : name.strip());
-        boolean valid = found.filter(user -> user.status() != AccountStatus.SYSTEM)
-                .map(user -> passwords.verify(password == null ? "" : password,
-                        database.reader().withExtension(UserStore.class, users -> users.passwordHash(user.id()))))
-                .orElseGet(() -> passwords.verifyNothing(password == null ? "" : password));
+        accountFailures.take(account, "too_many_login_failures", "Too many failed logins for this account.");
+        try {
+            addressFailures.take(from, "too_many_login_failures", "Too many failed logins from your address.");
+        } catch (TooManyRequestsException e) {
+            accountFailures.refund(account);
+            throw e;
+        }
+        Optional<User> found;
+        boolean valid;
+        try {
+            found = find(typed);
+            valid = passwordMatches(found, password);
+        } catch (ServerBusyException e) {
+            // Not checked at all, so not a guess.
+            accountFailures.refund(account);
+            addressFailures.refund(from);
+            throw e;
+        }
         if (!valid) {
-            accountFailures.spend(account);
-            addressFailures.spend(from);
-            database.writer().useHandle(handle -> handle.attach(AuditStore.class).insert(now,
-                    found.map(User::id).orElse(null), name == null ? "" : name, "login_failed", "", address, "", ""));
-            throw new NotAuthenticatedException("invalid_credentials", "Wrong user name or password.");
+            database.writer().useHandle(handle -> handle.attach(AuditStore.class)
+                    .recordFailedLogin(now, found.map(User::id).orElse(null), typed, address));
+            throw wrongCredentials();
         }
         User user = found.orElseThrow();
         if (user.status() == AccountStatus.PENDING) {
+            // Still counted: a pending account's password must not be guessable either.
             throw new PermissionDeniedException("account_pending", "An administrator has not approved this account yet.");
         }
+        accountFailures.refund(account);
+        addressFailures.refund(from);
+        // Every login stores a token: a script logging in in a loop would fill the database.
+        logins.take("user:" + user.id(), "too_many_logins", "This account has logged in too often in the last hour.");
         String token = tokens.newToken();
         Instant expires = now.plus(tokenLifetime);
         database.writer().useTransaction(handle -> {
@@ -134,6 +175,24 @@ public final class UserService {
             handle.attach(AuditStore.class).record(new Actor(user, address), now, "login", user.name(), "", "");
         });
         return new Login(token, expires, user);
+    }
+
+    // A password longer than any the policy accepts is wrong without hashing it.
+    private boolean passwordMatches(Optional<User> account, String password) {
+        String typed = password == null ? "" : password;
+        if (typed.length() > PasswordPolicy.MAX_LENGTH) {
+            return false;
+        }
+        Optional<User> canLogIn = account.filter(user -> user.status() != AccountStatus.SYSTEM);
+        if (canLogIn.isEmpty()) {
+            return passwords.verifyNothing(typed);
+        }
+        String stored = database.reader().withExtension(UserStore.class, users -> users.passwordHash(canLogIn.get().id()));
+        return passwords.verify(typed, stored);
+    }
+
+    private static NotAuthenticatedException wrongCredentials() {
+        return new NotAuthenticatedException("invalid_credentials", "Wrong user name or password.");
     }
 
     /** The user a bearer token belongs to, if the token is valid and unexpired. */
@@ -170,13 +229,26 @@ public final class UserService {
         database.writer().useHandle(handle -> handle.attach(TokenStore.class).revoke(Tokens.hash(token), clock.instant()));
     }
 
-    /** Changes the acting user's own password; every other token of theirs is revoked. */
+    /**
+     * Changes the acting user's own password; every other token of theirs is revoked. Wrong
+     * current passwords count as failed logins of the account: a stolen session must not be a
+     * way to guess the password without limit.
+     */
     public void changePassword(Actor actor, String currentPassword, String newPassword, String keepToken) {
         User user = actor.user();
-        String stored = database.reader().withExtension(UserStore.class, users -> users.passwordHash(user.id()));
-        if (!passwords.verify(currentPassword == null ? "" : currentPassword, stored)) {
+        String attempt = "account:" + UserNames.key(user.name());
+        accountFailures.take(attempt, "too_many_login_failures", "Too many wrong passwords for this account.");
+        boolean valid;
+        try {
+            valid = passwordMatches(Optional.of(user), currentPassword);
+        } catch (ServerBusyException e) {
+            accountFailures.refund(attempt);
+            throw e;
+        }
+        if (!valid) {
             throw new NotAuthenticatedException("invalid_credentials", "The current password is wrong.");
         }
+        accountFailures.refund(attempt);
         PasswordPolicy.check(user.name(), newPassword);
         if (newPassword.equals(currentPassword)) {
             throw new InvalidInputException("weak_password", "The new password must differ from the current one.");
@@ -207,8 +279,8 @@ public final class UserService {
         return database.writer().inTransaction(handle -> {
             UserStore users = handle.attach(UserStore.class);
             User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
-            if (target.role() == Role.ADMIN && role != Role.ADMIN && target.status() == AccountStatus.ACTIVE
-                    && users.countActiveAdmins() <= 1) {
+            // Blocked or pending administrators cannot act, so they do not count.
+            if (target.role() == Role.ADMIN && role != Role.ADMIN && users.countUsableAdminsExcept(target.id(), clock.instant()) == 0) {
                 throw new PermissionDeniedException("last_admin", "This is the last administrator; make another one first.");
             }
             users.setRole(target.id(), role.key());
@@ -275,6 +347,47 @@ public final class UserService {
         return database.reader().withExtension(UserStore.class, UserStore::countActiveAdmins) > 0;
     }
 
+    /**
+     * Gives accounts made before user names had confusable skeletons theirs. Runs when the wiki
+     * opens; after the first time there is nothing to do.
+     */
+    public void completeNameSkeletons() {
+        database.writer().useTransaction(handle -> {
+            UserStore users = handle.attach(UserStore.class);
+            for (User user : users.withoutSkeleton()) {
+                users.setSkeleton(user.id(), confusables.skeleton(user.name()));
+            }
+        });
+    }
+
+    /**
+     * Refuses a new account whose name, or display name, a reader could mistake for an existing
+     * account's name: "bоss" (Cyrillic о) beside "boss", or anyone calling themselves "boss".
+     * Checked before the password is hashed, and again as the account is written.
+     */
+    private void requireDistinct(String name, String displayName) {
+        database.reader().useExtension(UserStore.class, users -> checkDistinct(users, name, displayName));
+    }
+
+    private void checkDistinct(UserStore users, String name, String displayName) {
+        Optional<User> lookalike = users.findBySkeleton(confusables.skeleton(name))
+                .filter(existing -> !UserNames.key(existing.name()).equals(UserNames.key(name)));
+        if (lookalike.isPresent()) {
+            throw new ConflictException("username_confusable",
+                    "The user name \"" + name + "\" looks too much like the existing account \"" + lookalike.get().name()
+                            + "\"; choose another.");
+        }
+        String display = displayName == null ? "" : displayName.strip();
+        if (!display.isEmpty()) {
+            Optional<User> named = users.findBySkeleton(confusables.skeleton(display))
+                    .filter(existing -> !UserNames.key(existing.name()).equals(UserNames.key(name)));
+            if (named.isPresent()) {
+                throw new ConflictException("display_name_confusable",
+                        "The display name \"" + display + "\" looks like the user name of another account; choose another.");
+            }
+        }
+    }
+
     private User insert(String name, String displayName, String credentials, Role role, AccountStatus status,
                         String passwordHash, boolean mustChangePassword) {
         String display = ProfileText.clean("display_name", displayName, DISPLAY_NAME_MAX);
@@ -284,8 +397,12 @@ public final class UserService {
             if (users.findByKey(UserNames.key(name)).isPresent()) {
                 throw new ConflictException("username_taken", "The user name \"" + name + "\" is taken.");
             }
-            long id = users.insert(name, UserNames.key(name), display.isEmpty() ? name : display, creds, role.key(),
-                    status.key(), passwordHash, mustChangePassword, clock.instant());
+            // Clinwiki's own account is not a person anyone could be fooled into trusting.
+            if (status != AccountStatus.SYSTEM) {
+                checkDistinct(users, name, display);
+            }
+            long id = users.insert(name, UserNames.key(name), confusables.skeleton(name), display.isEmpty() ? name : display, creds,
+                    role.key(), status.key(), passwordHash, mustChangePassword, clock.instant());
             return users.findById(id).orElseThrow();
         });
     }

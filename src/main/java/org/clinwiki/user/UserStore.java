@@ -34,21 +34,33 @@ public interface UserStore {
             """)
     Optional<User> findByToken(String tokenHash, Instant now);
 
-    @SqlQuery(SELECT + "WHERE u.status = :status ORDER BY u.name_key LIMIT :limit")
-    List<User> listByStatus(String status, int limit);
+    /** Accounts with a status, by name, after a name (for paging). */
+    @SqlQuery(SELECT + "WHERE u.status = :status AND u.name_key > :afterKey ORDER BY u.name_key LIMIT :limit")
+    List<User> listByStatus(String status, String afterKey, int limit);
+
+    /** An account whose name looks like one with this confusable skeleton, if any. */
+    @SqlQuery(SELECT + "WHERE u.name_skeleton = :skeleton ORDER BY u.id LIMIT 1")
+    Optional<User> findBySkeleton(String skeleton);
+
+    /** Accounts made before names had skeletons. */
+    @SqlQuery(SELECT + "WHERE u.name_skeleton IS NULL")
+    List<User> withoutSkeleton();
+
+    @SqlUpdate("UPDATE users SET name_skeleton = :skeleton WHERE id = :id")
+    void setSkeleton(long id, String skeleton);
 
     @SqlQuery("SELECT COALESCE(password_hash, '') FROM users WHERE id = :id")
     String passwordHash(long id);
 
     @SqlUpdate("""
-            INSERT INTO users (name, name_key, display_name, credentials, role, status, password_hash,
+            INSERT INTO users (name, name_key, name_skeleton, display_name, credentials, role, status, password_hash,
                                must_change_password, created_at)
-            VALUES (:name, :nameKey, :displayName, :credentials, :role, :status, :passwordHash,
+            VALUES (:name, :nameKey, :nameSkeleton, :displayName, :credentials, :role, :status, :passwordHash,
                     :mustChangePassword, :createdAt)
             """)
     @GetGeneratedKeys("id")
-    long insert(String name, String nameKey, String displayName, String credentials, String role, String status,
-                String passwordHash, boolean mustChangePassword, Instant createdAt);
+    long insert(String name, String nameKey, String nameSkeleton, String displayName, String credentials, String role,
+                String status, String passwordHash, boolean mustChangePassword, Instant createdAt);
 
     @SqlUpdate("UPDATE users SET password_hash = :passwordHash, must_change_password = :mustChange WHERE id = :id")
     void setPassword(long id, String passwordHash, boolean mustChange);
@@ -73,6 +85,14 @@ public interface UserStore {
 
     @SqlQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active'")
     int countActiveAdmins();
+
+    /** Administrators other than {@code exceptId} who can act now: active and not blocked. */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM users
+            WHERE role = 'admin' AND status = 'active' AND id <> :exceptId
+              AND (blocked_at IS NULL OR (blocked_until IS NOT NULL AND blocked_until <= :now))
+            """)
+    int countUsableAdminsExcept(long exceptId, Instant now);
 
     final class UserMapper implements RowMapper<User> {
         @Override

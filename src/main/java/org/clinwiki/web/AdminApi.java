@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.user.AuditEntry;
 import org.clinwiki.user.Role;
+import org.clinwiki.user.User;
 import org.clinwiki.user.UserService;
 
 /** JSON API for administrators: roles, blocks, account approval and the audit log. */
@@ -59,7 +60,11 @@ final class AdminApi {
 
     void pending(Context ctx) {
         var actor = auth.actor(ctx);
-        ctx.json(new ApiJson.UsersJson(users.pending(actor.user()).stream().map(ApiJson.UserJson::of).toList()));
+        int limit = Requests.limit(ctx);
+        List<User> pending = users.pending(actor.user(), Requests.query(ctx, "after"), limit + 1);
+        String next = pending.size() > limit ? pending.get(limit - 1).name() : null;
+        ctx.json(new ApiJson.UsersJson(pending.subList(0, Math.min(limit, pending.size())).stream()
+                .map(ApiJson.UserJson::of).toList(), next));
     }
 
     void audit(Context ctx) {

@@ -162,7 +162,8 @@ final class ApiJson {
     record LoginJson(String token, Instant expires, UserJson user, boolean mustChangePassword) {
     }
 
-    record UsersJson(List<UserJson> users) {
+    /** Accounts, a page of them; {@code next} is the {@code after} for the following page, absent on the last. */
+    record UsersJson(List<UserJson> users, String next) {
     }
 
     record AuditEntryJson(long id, Instant timestamp, String actor, String action, String target, String address,

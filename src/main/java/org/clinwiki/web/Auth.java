@@ -21,6 +21,8 @@ final class Auth {
     static final String SESSION_COOKIE = "cw_session";
     private static final String VIEWER = "clinwiki.viewer";
     private static final String BY_COOKIE = "clinwiki.byCookie";
+    /** The session this request started ("" when it ended one): what later parts of the response belong to. */
+    private static final String SESSION_NOW = "clinwiki.session";
     private static final String BEARER = "Bearer ";
 
     private final UserService users;
@@ -64,6 +66,23 @@ final class Auth {
         return Boolean.TRUE.equals(ctx.attribute(BY_COOKIE));
     }
 
+    /**
+     * The secret of the browser session this request belongs to: one it started, or the one its
+     * cookie carries if that is valid. Empty for anonymous browsers and for programs using
+     * bearer tokens.
+     */
+    Optional<String> sessionToken(Context ctx) {
+        String now = ctx.attribute(SESSION_NOW);
+        if (now != null) {
+            return now.isEmpty() ? Optional.empty() : Optional.of(now);
+        }
+        String cookie = ctx.cookie(SESSION_COOKIE);
+        if (cookie == null || bearerToken(ctx).isPresent()) {
+            return Optional.empty();
+        }
+        return byCookie(ctx) ? Optional.of(cookie) : Optional.empty();
+    }
+
     Optional<String> bearerToken(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -76,6 +95,7 @@ final class Auth {
         int seconds = (int) Math.max(0, Duration.between(Instant.now(), login.expires()).toSeconds());
         ctx.cookie(Csrf.cookie(ctx, SESSION_COOKIE, login.token(), seconds));
         ctx.attribute(VIEWER, Optional.of(login.user()));
+        ctx.attribute(SESSION_NOW, login.token());
     }
 
     void endSession(Context ctx) {
@@ -85,5 +105,6 @@ final class Auth {
         }
         ctx.removeCookie(SESSION_COOKIE, "/");
         ctx.attribute(VIEWER, Optional.empty());
+        ctx.attribute(SESSION_NOW, "");
     }
 }

@@ -76,7 +76,15 @@ final class EditViews {
         Optional<Long> base = Optional.ofNullable(ctx.formParam("baseRevisionId")).filter(s -> !s.isBlank()).map(EditViews::id);
         boolean creating = base.isEmpty();
         if ("preview".equals(ctx.formParam("action"))) {
-            Html preview = new Html(reader.preview(markdown));
+            Html preview;
+            try {
+                preview = new Html(pages.preview(actor, markdown));
+            } catch (WikiException e) {
+                Errors.headers(ctx, e);
+                form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
+                        Optional.of(e.getMessage()), Optional.empty());
+                return;
+            }
             form(ctx, HttpStatus.OK, title, markdown, summary, minor, base, creating, Optional.of(preview), Optional.empty(), Optional.empty());
             return;
         }
@@ -95,14 +103,8 @@ final class EditViews {
             form(ctx, HttpStatus.CONFLICT, title, markdown, summary, minor, Optional.of(latest.id()), false, Optional.empty(),
                     Optional.of("Your changes were not saved yet: someone else saved this page meanwhile."), Optional.of(details));
         } catch (WikiException e) {
-            HttpStatus status = switch (e.kind()) {
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            form(ctx, status, title, markdown, summary, minor, base, creating, Optional.empty(),
+            Errors.headers(ctx, e);
+            form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
                     Optional.of(e.getMessage()), Optional.empty());
         }
     }

@@ -6,10 +6,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.WikiException;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.web.view.ErrorView;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class Errors {
 
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
 
     private static final Map<WikiException.Kind, HttpStatus> STATUS = Map.of(
             WikiException.Kind.INVALID, HttpStatus.BAD_REQUEST,
@@ -32,7 +35,9 @@ final class Errors {
             WikiException.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
             WikiException.Kind.CONFLICT, HttpStatus.CONFLICT,
             WikiException.Kind.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE,
-            WikiException.Kind.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS);
+            WikiException.Kind.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS,
+            WikiException.Kind.BUSY, HttpStatus.SERVICE_UNAVAILABLE,
+            WikiException.Kind.TOO_SLOW, HttpStatus.REQUEST_TIMEOUT);
 
     private final Layout layout;
 
@@ -47,14 +52,22 @@ final class Errors {
         routes.exception(Exception.class, this::unexpected);
     }
 
-    private void wikiException(WikiException e, Context ctx) {
-        HttpStatus status = STATUS.get(e.kind());
-        if (status == HttpStatus.UNAUTHORIZED) {
+    /** The status a failure answers with, for handlers that show it on their own page (forms). */
+    static HttpStatus status(WikiException e) {
+        return STATUS.get(e.kind());
+    }
+
+    /** The headers a failure's answer carries whatever its body: when to retry, how to authenticate. */
+    static void headers(Context ctx, WikiException e) {
+        if (status(e) == HttpStatus.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"clinwiki\"");
         }
-        if (e instanceof TooManyRequestsException tooMany) {
-            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-        }
+        e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
+    }
+
+    private void wikiException(WikiException e, Context ctx) {
+        HttpStatus status = status(e);
+        headers(ctx, e);
         if (e instanceof EditConflictException conflict && isApi(ctx)) {
             ctx.status(status).json(new ApiJson.ConflictBody(new ApiJson.ConflictDetail(e.code(), e.getMessage(),
                     conflict.latestRevisionId(), conflict.latestMarkdown(), conflict.yourMarkdown())));
@@ -96,6 +109,13 @@ final class Errors {
     }
 
     private void unexpected(Exception e, Context ctx) {
+        if (databaseBusy(e)) {
+            // The database kept us waiting longer than a request may wait: nothing was written, so trying again is safe.
+            ctx.header("Retry-After", "2");
+            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                    "The wiki is too busy to answer right now; nothing you sent was changed. Try again in a moment.");
+            return;
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
         answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
@@ -109,6 +129,25 @@ final class Errors {
         } else {
             layout.render(ctx, status, "error.jte", new ErrorView(status.getCode(), status.getMessage(), message));
         }
+    }
+
+    /**
+     * Whether a failure is the database being busy rather than a bug: no connection came free in
+     * time, or SQLite stayed locked past its busy timeout (SQLITE_BUSY, SQLITE_LOCKED).
+     */
+    static boolean databaseBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY || sql.getErrorCode() == SQLITE_LOCKED)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static boolean isApi(Context ctx) {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * HTTP caching of page views. Anonymous views are the same for every reader, so they carry
  * an ETag and may be stored by a shared cache, which must revalidate each time (a 304 costs
  * almost nothing) and must not hand them to someone with cookies. Signed-in views show the
- * user's name and forms: private, never stored for others.
+ * user's name and forms with their CSRF token: never stored at all.
  */
 final class Freshness {
 
@@ -20,7 +20,7 @@ final class Freshness {
     /** Sets the caching headers; answers 304 and returns true if the client's copy is current. */
     static boolean unchanged(Context ctx, boolean signedIn, String etag, Instant lastModified) {
         if (signedIn) {
-            ctx.header("Cache-Control", "private, no-cache");
+            ctx.header("Cache-Control", "private, no-store");
             return false;
         }
         ctx.header("Cache-Control", "public, max-age=0, must-revalidate");

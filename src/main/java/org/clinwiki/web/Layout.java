@@ -41,7 +41,7 @@ final class Layout {
 
     /** Renders a page whose form an anonymous visitor may submit (log in, register): it needs the CSRF cookie. */
     void renderForm(Context ctx, HttpStatus status, String template, Object view) {
-        csrf.token(ctx);
+        csrf.formToken(ctx);
         render(ctx, status, template, view);
     }
 
@@ -61,7 +61,7 @@ final class Layout {
         String here = ctx.path() + (query == null ? "" : "?" + query);
         String search = ctx.path().equals("/search") ? Requests.query(ctx, "q") : "";
         // Signed-in users get forms on every page (log out); anonymous readers only where a form needs it.
-        String token = viewer.isPresent() ? csrf.token(ctx) : csrf.existing(ctx).orElse("");
+        String token = viewer.isPresent() ? csrf.formToken(ctx) : csrf.existingFormToken(ctx).orElse("");
         return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN)),
                 token, assets.url("wiki.css"), assets.url("wiki.js"), assets.url("favicon.svg"), here, search);
     }

@@ -155,11 +155,9 @@ final class PageApi {
     }
 
     void preview(Context ctx) {
+        var actor = auth.actor(ctx);
         PreviewRequest request = Requests.body(ctx, PreviewRequest.class);
-        if (request.markdown() == null) {
-            throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
-        }
-        ctx.json(new ApiJson.HtmlJson(reader.preview(request.markdown()).html()));
+        ctx.json(new ApiJson.HtmlJson(pages.preview(actor, request.markdown()).html()));
     }
 
     void protect(Context ctx) {

@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.clinwiki.TooManyRequestsException;
 import org.clinwiki.WikiException;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.RegistrationMode;
@@ -20,11 +19,13 @@ final class SessionViews {
     private final UserService users;
     private final Layout layout;
     private final Auth auth;
+    private final Csrf csrf;
 
-    SessionViews(UserService users, Layout layout, Auth auth) {
+    SessionViews(UserService users, Layout layout, Auth auth, Csrf csrf) {
         this.users = users;
         this.layout = layout;
         this.auth = auth;
+        this.csrf = csrf;
     }
 
     void form(Context ctx) {
@@ -37,17 +38,11 @@ final class SessionViews {
         try {
             Login login = users.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
             auth.startSession(ctx, login);
+            csrf.rotate(ctx);
             ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);
         } catch (WikiException e) {
-            HttpStatus status = switch (e.kind()) {
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-                default -> HttpStatus.UNAUTHORIZED;
-            };
-            if (e instanceof TooManyRequestsException tooMany) {
-                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-            }
-            layout.renderForm(ctx, status, "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
+            Errors.headers(ctx, e);
+            layout.renderForm(ctx, Errors.status(e), "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
         }
     }
 
@@ -70,18 +65,15 @@ final class SessionViews {
             layout.render(ctx, HttpStatus.CREATED, "user/register.jte", new RegisterView(username, displayName, credentials,
                     Optional.empty(), Optional.of(next), false, false));
         } catch (WikiException e) {
-            HttpStatus status = switch (e.kind()) {
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            layout.renderForm(ctx, status, "user/register.jte", new RegisterView(username, displayName, credentials,
+            Errors.headers(ctx, e);
+            layout.renderForm(ctx, Errors.status(e), "user/register.jte", new RegisterView(username, displayName, credentials,
                     Optional.of(e.getMessage()), Optional.empty(), mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));
         }
     }
 
     void logout(Context ctx) {
         auth.endSession(ctx);
+        csrf.rotate(ctx);
         ctx.redirect("/wiki/Main_Page", HttpStatus.SEE_OTHER);
     }
 

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import org.clinwiki.Config;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.page.ChangeLog;
@@ -32,6 +33,10 @@ public final class WebServer {
 
     // A page is at most 2 MiB of text; JSON escaping can grow that several times over.
     private static final long MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+    /** Slower request bodies are given up (408): even a poor mobile link sends far more. */
+    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    private static final int BODIES_PER_ADDRESS = 8;
+    private static final int BODIES_AT_ONCE = 64;
 
     private final Javalin javalin;
 
@@ -48,7 +53,9 @@ public final class WebServer {
 
     public static WebServer start(Config config, Templates templates, Services services) {
         Auth auth = new Auth(services.users());
-        Csrf csrf = new Csrf(services.tokens());
+        Csrf csrf = new Csrf(services.tokens(), auth);
+        BodyGate bodies = new BodyGate(BODIES_PER_ADDRESS, BODIES_AT_ONCE);
+        String contentSecurityPolicy = contentSecurityPolicy(config.imageHosts());
         Assets assets = new Assets();
         Layout layout = new Layout(templates, auth, csrf, assets);
         PageApi pageApi = new PageApi(services.pages(), services.moderation(), services.reader(), services.search(), auth);
@@ -59,7 +66,7 @@ public final class WebServer {
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
                 config.viewCacheBytes());
         EditViews editViews = new EditViews(services.pages(), services.reader(), services.permissions(), layout, auth);
-        SessionViews sessionViews = new SessionViews(services.users(), layout, auth);
+        SessionViews sessionViews = new SessionViews(services.users(), layout, auth, csrf);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
                 services.users(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
@@ -75,8 +82,10 @@ public final class WebServer {
             server.http.defaultContentType = "application/json";
             server.jsonMapper(new JavalinJackson(objectMapper(), false));
             server.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
+            server.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
             var routes = server.routes;
-            routes.before(WebServer::securityHeaders);
+            routes.before(ctx -> securityHeaders(ctx, contentSecurityPolicy));
+            routes.before(bodies::read);
             routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
             get(routes, "/", pageViews::home);
@@ -188,12 +197,28 @@ public final class WebServer {
         }
     }
 
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' https: http:; style-src 'self'; "
-                + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    /**
+     * Images only from this site and the hosts the operator named ({@code --image-hosts}), so no
+     * editor can make readers' browsers report to a site of theirs.
+     */
+    static String contentSecurityPolicy(List<String> imageHosts) {
+        StringBuilder images = new StringBuilder("'self'");
+        imageHosts.forEach(host -> images.append(" https://").append(host));
+        return "default-src 'self'; img-src " + images + "; style-src 'self'; "
+                + "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /**
+     * Security headers for every answer. Nothing is stored by caches unless its handler says
+     * otherwise (anonymous page views, static files): answers may carry a token, a form's CSRF
+     * token or administrators' data.
+     */
+    private static void securityHeaders(Context ctx, String contentSecurityPolicy) {
+        ctx.header("Content-Security-Policy", contentSecurityPolicy);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cache-Control", "no-store");
     }
 
     static ObjectMapper objectMapper() {

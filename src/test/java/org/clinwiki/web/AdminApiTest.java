@@ -56,7 +56,12 @@ class AdminApiTest extends WikiTestCase {
         assertThat(wiki.get("/api/v1/pages/Linking_page").json().path("html").asText()).contains("wikilink new");
         assertThat(wiki.get("/api/v1/recent-changes?limit=100").json().path("changes"))
                 .extracting(c -> c.path("title").asText()).doesNotContain("Obsolete protocol");
-        assertThat(wiki.put("/api/v1/pages/Obsolete_protocol", editor, json("markdown", "x")).status()).isEqualTo(409);
+        Response recreate = wiki.put("/api/v1/pages/Obsolete_protocol", editor, json("markdown", "x"));
+        assertThat(recreate.status()).as("neither saved nor confirmed to exist").isEqualTo(403);
+        assertThat(recreate.errorCode()).isEqualTo("create_protected");
+        assertThat(recreate.body()).doesNotContainIgnoringCase("deleted");
+        assertThat(wiki.put("/api/v1/pages/Obsolete_protocol", admin, json("markdown", "x")).errorCode())
+                .as("administrators are told the truth").isEqualTo("page_deleted");
 
         JsonNode asAdmin = wiki.get("/api/v1/pages/Obsolete_protocol", admin).json();
         assertThat(asAdmin.path("deleted").asBoolean()).isTrue();

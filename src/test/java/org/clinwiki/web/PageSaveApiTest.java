@@ -197,7 +197,7 @@ class PageSaveApiTest extends WikiTestCase {
 
     @Test
     void previewRendersWithoutSaving() {
-        Response response = wiki.post("/api/v1/preview", "", json("markdown", "**bold** [[Nowhere yet]] <script>x()</script>"));
+        Response response = wiki.post("/api/v1/preview", alice, json("markdown", "**bold** [[Nowhere yet]] <script>x()</script>"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("html").asText())
                 .contains("<strong>bold</strong>", "wikilink new", "&lt;script&gt;")

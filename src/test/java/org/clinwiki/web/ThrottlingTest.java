@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Password guessing and save floods are slowed down with 429 and Retry-After; others are not affected. */
 class ThrottlingTest {
 
-    private static final Config.Limits TIGHT = new Config.Limits(3, 6, Duration.ofMinutes(15), 5);
+    private static final Config.Limits TIGHT = Config.Limits.defaults().withLoginFailures(3, 6).withEditsPerMinute(5);
 
     @TempDir
     Path data;

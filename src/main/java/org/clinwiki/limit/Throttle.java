@@ -1,4 +1,4 @@
-package org.clinwiki.user;
+package org.clinwiki.limit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,17 +10,23 @@ import org.clinwiki.TooManyRequestsException;
 /**
  * A token bucket per key (an account, an address, a user): {@code capacity} tokens, refilled
  * evenly over {@code period}. Buckets of keys not seen for a period are forgotten, so memory
- * stays bounded by recent activity. Thread-safe.
+ * stays bounded by recent activity and by {@value #MAX_KEYS} keys of at most
+ * {@value #MAX_KEY_LENGTH} characters. Thread-safe: taking a token is atomic, so many requests
+ * at once cannot all pass a bucket that has one token left.
  */
 public final class Throttle {
 
-    private static final long MAX_KEYS = 100_000;
+    static final long MAX_KEYS = 100_000;
+    static final int MAX_KEY_LENGTH = 200;
 
     private final long capacity;
     private final Duration period;
     private final Cache<String, Bucket> buckets;
 
     public Throttle(long capacity, Duration period) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("A throttle needs a capacity of at least 1, not " + capacity);
+        }
         this.capacity = capacity;
         this.period = period;
         // A key idle for a whole period has a full bucket again: forgetting it changes nothing.
@@ -31,31 +37,24 @@ public final class Throttle {
     public void take(String key, String code, String message) {
         ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw refusal(code, message, probe.getNanosToWaitForRefill());
+            long nanos = probe.getNanosToWaitForRefill();
+            long seconds = (nanos + 999_999_999L) / 1_000_000_000L;
+            throw new TooManyRequestsException(code, message + " Try again in " + seconds + " s.", seconds);
         }
     }
 
-    /** Refuses with 429 {@code code} when {@code key} has no token left, without taking one. */
-    public void check(String key, String code, String message) {
-        var estimate = bucket(key).estimateAbilityToConsume(1);
-        if (!estimate.canBeConsumed()) {
-            throw refusal(code, message, estimate.getNanosToWaitForRefill());
-        }
-    }
-
-    /** Spends a token for {@code key} if there is one (a failure to count). */
-    public void spend(String key) {
-        bucket(key).tryConsume(1);
+    /** Gives back a token taken for an attempt that turned out not to count (a correct password). */
+    public void refund(String key) {
+        bucket(key).addTokens(1);
     }
 
     private Bucket bucket(String key) {
+        // Keys come from checked input (user names, addresses, ids); a long one is a bug, not a key to keep.
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("Throttle key longer than " + MAX_KEY_LENGTH + " characters");
+        }
         return buckets.get(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build());
-    }
-
-    private static TooManyRequestsException refusal(String code, String message, long nanosToWait) {
-        long seconds = (nanosToWait + 999_999_999L) / 1_000_000_000L;
-        return new TooManyRequestsException(code, message + " Try again in " + seconds + " s.", seconds);
     }
 }
