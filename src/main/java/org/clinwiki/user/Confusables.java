@@ -5,9 +5,10 @@ import java.util.Locale;
 
 /**
  * When two names would look alike on screen: ICU's confusable skeletons (Unicode TS #39), so
- * "bоss" with a Cyrillic "о", "paypa1" or "rnary" collide with "boss", "paypal" and "mary".
- * Names compare ignoring case, so the skeleton is of the lower-cased name. Thread-safe: an
- * ICU spoof checker does not change once built.
+ * "bоss" with a Cyrillic "о", "B0SS", "Iinda" or "rnary" collide with "boss", "linda" and
+ * "mary". The skeleton is taken of the name as written (a capital I looks like a small l) and
+ * then lower-cased, since names are unique ignoring case. Thread-safe: an ICU spoof checker does
+ * not change once built.
  */
 public final class Confusables {
 
@@ -15,6 +16,6 @@ public final class Confusables {
 
     /** The form two names share when a reader could mistake one for the other. */
     public String skeleton(String name) {
-        return checker.getSkeleton(name.toLowerCase(Locale.ROOT));
+        return checker.getSkeleton(name).toLowerCase(Locale.ROOT);
     }
 }

@@ -135,6 +135,31 @@ class CommandLineTest {
     }
 
     @Test
+    void exportNeverWritesOutsideItsFolderWhateverTheTitles(@TempDir Path exported, @TempDir Path outside) throws Exception {
+        String[] titles = {"/" + outside.resolve("pwned") + "/x", "C:/Windows/win", "CON", "Lpt1.txt", "a//b", "Trailing.",
+                "Category:Dotted./sub", "...", "Back\\slash*?\"", "Slashed/"};
+        try (App app = open()) {
+            var actor = FirstRun.systemActor(app);
+            for (String title : titles) {
+                app.pages().replace(actor, Title.parse(title), "text of " + title, "");
+            }
+        }
+        Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Exported " + titles.length + " pages");
+        try (Stream<Path> written = Files.list(outside)) {
+            assertThat(written).as("nothing outside the export folder").isEmpty();
+        }
+        try (Stream<Path> files = Files.walk(exported)) {
+            assertThat(files.filter(Files::isRegularFile)).hasSize(titles.length)
+                    .allSatisfy(file -> assertThat(file.toRealPath()).startsWith(exported.toRealPath()))
+                    .noneSatisfy(file -> assertThat(file.getFileName().toString().toUpperCase()).startsWith("CON."));
+        }
+        Run reimport = run("", "import", "markdown", exported.toString(), "--data", dataDir.toString());
+        assertThat(reimport.out()).as(reimport.err()).contains(titles.length + " unchanged").contains("0 failed");
+    }
+
+    @Test
     void exportWritesEveryPageAndImportsBackUnchanged(@TempDir Path exported) throws Exception {
         try (App app = open()) {
             var actor = FirstRun.systemActor(app);

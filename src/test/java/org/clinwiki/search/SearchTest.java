@@ -3,16 +3,21 @@ package org.clinwiki.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.user.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -380,6 +385,33 @@ class SearchTest extends WikiTestCase {
         assertThat(wiki.get("/api/v1/search/suggest?q=obsolete").json().path("titles")).isEmpty();
         assertThat(wiki.post("/api/v1/pages/Obsolete_interface/restore", admin, "").status()).isEqualTo(200);
         assertThat(pollUntilFound("xylophonix", "Obsolete interface")).isTrue();
+    }
+
+    @Test
+    void didYouMeanNeverOffersAWordOnlyADeletedPageHolds(@TempDir Path dataDir) throws Exception {
+        try (TestWiki own = TestWiki.start(dataDir)) {
+            String author = own.login("writer", Role.EDITOR);
+            own.save("Spell_probe", "Patient codename chrysanthemumvortex, room 12.", author);
+            for (int i = 0; i < 5; i++) {
+                own.save("Filler_" + i, "Filler page number " + i + " about wristbands.", author);
+            }
+        }
+        // Rebuilt in one pass, the probe shares its segment with the fillers: deleting it leaves its words in the dictionary.
+        try (Stream<Path> files = Files.walk(dataDir.resolve("index"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        try (TestWiki own = TestWiki.start(dataDir)) {
+            own.awaitSearchable();
+            assertThat(own.search("chrysanthemumvortey").path("suggestion").asText()).isEqualTo("chrysanthemumvortex");
+            String admin = own.login("remover", Role.ADMIN);
+            assertThat(own.delete("/api/v1/pages/Spell_probe", admin).status()).isEqualTo(204);
+            own.awaitSearchable();
+            assertThat(own.search("chrysanthemumvortey").path("suggestion").isNull()).isTrue();
+            assertThat(own.get("/search?q=chrysanthemumvortey&fulltext=1").body()).doesNotContain("chrysanthemumvortex");
+            assertThat(own.search("wristbnds").path("suggestion").asText()).as("live pages' words still are").isEqualTo("wristbands");
+        }
     }
 
     @Test

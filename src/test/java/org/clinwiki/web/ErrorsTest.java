@@ -1,6 +1,7 @@
 package org.clinwiki.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clinwiki.testing.TestWiki.json;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.clinwiki.Config;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.testing.TestWiki.Response;
@@ -116,9 +119,17 @@ class ErrorsTest extends WikiTestCase {
     void responsesCarrySecurityHeaders() {
         Response response = wiki.get("/api/v1/recent-changes");
         assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'")
-                .doesNotContain("unsafe-inline");
+                .contains("img-src 'self';").doesNotContain("unsafe-inline").doesNotContain("https:;").doesNotContain("http:");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).isNotBlank();
+    }
+
+    @Test
+    void imagesMayComeOnlyFromHostsTheOperatorNamed() {
+        assertThat(WebServer.contentSecurityPolicy(List.of("images.example.org", "cdn.example.net:8443")))
+                .contains("img-src 'self' https://images.example.org https://cdn.example.net:8443;");
+        assertThatThrownBy(() -> Config.defaults().withImageHosts(List.of("evil.example; script-src *")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private String raw(String request) throws IOException {

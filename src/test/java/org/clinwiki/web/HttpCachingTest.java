@@ -3,6 +3,7 @@ package org.clinwiki.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.TestWiki.Response;
 import org.clinwiki.testing.Visitor;
 import org.clinwiki.testing.WikiTestCase;
@@ -82,6 +83,18 @@ class HttpCachingTest extends WikiTestCase {
         assertThat(get("/wiki/Guarded_article").body()).doesNotContain("This page is protected");
         wiki.post("/api/v1/pages/Guarded_article/protection", admin, org.clinwiki.testing.TestWiki.json("edit", "admin"));
         assertThat(get("/wiki/Guarded_article").body()).contains("This page is protected");
+    }
+
+    @Test
+    void answersCarryingSecretsAreNeverStored() {
+        String admin = wiki.login("cacheadmin", Role.ADMIN);
+        Response login = wiki.post("/api/v1/login", "", TestWiki.json("username", "cacheadmin", "password", TestWiki.PASSWORD));
+        assertThat(login.header("Cache-Control")).as("the login answer holds a token").isEqualTo("no-store");
+        for (String path : new String[] {"/api/v1/me", "/api/v1/me/sessions", "/api/v1/audit", "/api/v1/users",
+                "/special/audit", "/special/user-admin/cache", "/wiki/Cached_article/edit"}) {
+            assertThat(wiki.get(path, admin).header("Cache-Control")).as(path).isEqualTo("no-store");
+        }
+        assertThat(get("/login").header("Cache-Control")).as("the login form holds a CSRF token").isEqualTo("no-store");
     }
 
     @Test

@@ -70,6 +70,69 @@ class SessionTest {
     }
 
     @Test
+    void anEmptyTokenNeverMatches(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("uma", Role.EDITOR);
+            Visitor visitor = new Visitor(wiki);
+            visitor.logIn("uma");
+            visitor.csrf = "";
+            Response forged = visitor.post("/wiki/Csrf_test/edit", null, "csrf", "", "markdown", "pwned-empty", "action", "save");
+            assertThat(forged.status()).isEqualTo(403);
+            Visitor anonymous = new Visitor(wiki);
+            assertThat(anonymous.post("/login", null, "csrf", "", "username", "uma", "password", TestWiki.PASSWORD).status())
+                    .isEqualTo(403);
+            assertThat(wiki.get("/api/v1/pages/Csrf_test").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void formTokensBelongToOneSessionAndChangeAtLogin(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("vera", Role.EDITOR);
+            wiki.login("walt", Role.EDITOR);
+            Visitor vera = new Visitor(wiki);
+            vera.logIn("vera");
+            Visitor walt = new Visitor(wiki);
+            walt.logIn("walt");
+            String waltsToken = walt.formToken("/wiki/Bound/edit");
+            walt.csrf = vera.csrf;
+            assertThat(vera.post("/wiki/Bound/edit", null, "csrf", waltsToken, "markdown", "x", "action", "save").status())
+                    .as("another session's token").isEqualTo(403);
+
+            String before = vera.formToken("/wiki/Bound/edit");
+            String anonymousCookie = vera.csrf;
+            vera.post("/logout", null, "csrf", before);
+            assertThat(vera.csrf).as("the anonymous token is replaced at logout").isNotEqualTo(anonymousCookie);
+            vera.logIn("vera");
+            assertThat(vera.post("/wiki/Bound/edit", null, "csrf", before, "markdown", "x", "action", "save").status())
+                    .as("a token from before the login").isEqualTo(403);
+            String after = vera.formToken("/wiki/Bound/edit");
+            assertThat(vera.post("/wiki/Bound/edit", null, "csrf", after, "markdown", "fresh", "action", "save").status())
+                    .isEqualTo(303);
+        }
+    }
+
+    @Test
+    void theTokenLooksDifferentInEveryResponse(@TempDir Path dataDir) {
+        try (TestWiki wiki = TestWiki.start(dataDir)) {
+            wiki.login("xena", Role.EDITOR);
+            Visitor visitor = new Visitor(wiki);
+            visitor.logIn("xena");
+            String first = visitor.formToken("/wiki/Masked/edit");
+            String second = visitor.formToken("/wiki/Masked/edit");
+            assertThat(first).isNotEqualTo(second);
+            assertThat(visitor.get("/search?q=" + first.substring(0, 8)).body()).doesNotContain(first, second);
+            assertThat(visitor.post("/wiki/Masked/edit", null, "csrf", first, "markdown", "one", "action", "save").status())
+                    .isEqualTo(303);
+            String third = visitor.formToken("/wiki/Masked/edit");
+            assertThat(visitor.post("/wiki/Masked/edit", null, "csrf", second, "markdown", "two", "action", "save",
+                    "baseRevisionId", wiki.get("/api/v1/pages/Masked").json().path("revision").path("id").asText()).status())
+                    .isEqualTo(303);
+            assertThat(third).isNotIn(first, second);
+        }
+    }
+
+    @Test
     void cookieAuthenticatedApiWritesMustComeFromThisSite(@TempDir Path dataDir) {
         try (TestWiki wiki = TestWiki.start(dataDir)) {
             wiki.login("pia", Role.EDITOR);
