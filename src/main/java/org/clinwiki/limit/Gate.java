@@ -33,6 +33,17 @@ public final class Gate {
 
     /** Runs {@code task} once a permit is free, or refuses with 503 {@code busy}. */
     public <T> T call(Supplier<T> task) {
+        if (!permits.tryAcquire()) {
+            acquireWaiting();
+        }
+        try {
+            return task.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void acquireWaiting() {
         if (permits.getQueueLength() >= maxWaiting) {
             throw busy();
         }
@@ -44,16 +55,16 @@ public final class Gate {
             Thread.currentThread().interrupt();
             throw busy();
         }
-        try {
-            return task.get();
-        } finally {
-            permits.release();
-        }
     }
 
     /** How many permits are free now (for tests and figures). */
     public int available() {
         return permits.availablePermits();
+    }
+
+    /** How many wait for a permit now (an estimate, as the JDK's semaphore gives it). */
+    int waiting() {
+        return permits.getQueueLength();
     }
 
     private ServerBusyException busy() {

@@ -58,8 +58,9 @@ final class BodyGate {
                 ctx.bodyAsBytes();
             } catch (HttpResponseException tooLarge) {
                 throw tooLarge;
-            } catch (RuntimeException e) {
-                // Jetty gave up on the body (below the minimum data rate, idle, or the client went away).
+            } catch (Exception e) {
+                // Jetty gave up on the body (below the minimum data rate, idle, or the client went away);
+                // its I/O exceptions come through Kotlin undeclared.
                 ctx.header("Connection", "close");
                 throw new BodyTooSlowException();
             } finally {

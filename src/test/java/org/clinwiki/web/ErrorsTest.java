@@ -132,6 +132,15 @@ class ErrorsTest extends WikiTestCase {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aBusyDatabaseIsAnsweredAsBusyNotAsABug() {
+        assertThat(Errors.databaseBusy(new IllegalStateException(new java.sql.SQLTransientConnectionException("pool timeout"))))
+                .isTrue();
+        assertThat(Errors.databaseBusy(new RuntimeException(new java.sql.SQLException("[SQLITE_BUSY] locked", "", 5)))).isTrue();
+        assertThat(Errors.databaseBusy(new RuntimeException(new java.sql.SQLException("syntax error", "", 1)))).isFalse();
+        assertThat(Errors.databaseBusy(new NullPointerException())).isFalse();
+    }
+
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", wiki.app().port())) {
             socket.setSoTimeout(5000);
