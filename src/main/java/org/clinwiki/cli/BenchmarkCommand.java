@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinwiki.Config;
+import org.clinwiki.bench.HostileBenchmark;
 import org.clinwiki.bench.LoadBenchmark;
 import org.clinwiki.search.SearchBenchmark;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", description = "Measure performance on generated data; prints figures.",
-        subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class})
+        subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class, BenchmarkCommand.Hostile.class})
 final class BenchmarkCommand {
 
     @Command(name = "search", description = "Index build rate and search latency on a generated corpus, in a scratch data directory.")
@@ -101,6 +102,35 @@ final class BenchmarkCommand {
                 out.flush();
                 var plan = new LoadBenchmark.Plan(pages, comparePages, connections, searchClients, Duration.ofSeconds(seconds));
                 var figures = new LoadBenchmark(out).run(scratch, plan);
+                Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures.toMap()));
+                out.println("Written to " + json.toAbsolutePath());
+            } finally {
+                Search.deleteTree(scratch);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "hostile", description = "Start a server process at -Xmx160m and time the worst requests a visitor can send "
+            + "(huge diffs and merges, pathological Markdown, 40 logins at once, slow request bodies) beside ordinary ones; "
+            + "prints a table and writes JSON.")
+    static final class Hostile implements Callable<Integer> {
+
+        @Option(names = "--json", defaultValue = "benchmark-hostile.json", description = "Where to write the figures (default: ${DEFAULT-VALUE}).")
+        Path json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Path scratch = Files.createTempDirectory("clinwiki-hostile-");
+            try {
+                out.printf("Hostile-request benchmark: %d cores, Java %s (takes a few minutes)%n",
+                        Runtime.getRuntime().availableProcessors(), Runtime.version());
+                out.flush();
+                var figures = new HostileBenchmark(out).run(scratch);
                 Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures.toMap()));
                 out.println("Written to " + json.toAbsolutePath());
             } finally {
