@@ -23,6 +23,7 @@ final class SymbolTable {
     private int[] sourceOf = new int[8];        // by symbol: which source the symbol was first seen in
     private int[] spanOf = new int[8];          // by symbol: and which span there
     private int size;
+    private long probes;
 
     /** The symbols of all spans, numbering those not seen before. */
     int[] encode(Spans spans) {
@@ -35,6 +36,11 @@ final class SymbolTable {
         return symbols;
     }
 
+    /** Slots looked at so far, finding or placing symbols: about one per span while hashes spread well. */
+    long probes() {
+        return probes;
+    }
+
     /** How many distinct symbols there are: every symbol is below this. */
     int size() {
         return size;
@@ -45,6 +51,7 @@ final class SymbolTable {
         int hash = (int) (wide ^ (wide >>> 32));
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            probes++;
             int entry = slots[slot];
             if (entry == 0) {
                 return add(hash, source, span, slot);
