@@ -12,9 +12,10 @@ import java.util.Optional;
  * symbols that occur exactly once on each side, kept where their order agrees on both sides
  * (the longest increasing run of their positions, as in patience diff); the gaps between anchors
  * are compared the same way. Small regions go to Myers' algorithm first, if it is quick about
- * them, and regions without anchors go to it as long as it stays within its cap. A region left
- * over becomes one replacement: still an exact edit script, only coarser, and the script says it
- * is simplified. Once the budget is spent, every region still waiting is left over.
+ * them, and regions without anchors go to it as long as it stays within its cap; those too big
+ * for that are cut into slices compared one against the other. A region left over becomes one
+ * replacement. Either way the edit script is still exact, only coarser than it could be, and
+ * says it is simplified. Once the budget is spent, every region still waiting is left over.
  *
  * <p>Regions wait on an explicit stack, leftmost on top, so edits come out in order and deep
  * splits can't overflow the call stack.
@@ -31,6 +32,10 @@ final class BoundedDiff {
     // The most one Myers search may do before it is abandoned: about 25 ms on this kind of
     // machine, and the path nodes it allocates stay within a few megabytes.
     static final long MYERS_MAX_WORK = 1_000_000;
+    // How big a slice of a region too big for Myers is, both sides together: small enough for
+    // Myers to get through it however much differs (at most about 250² / 2 steps), and cheap
+    // enough per line for a page of any size to be sliced within its budget.
+    static final int SLICE = 250;
 
     private final int[] a;
     private final int[] b;
@@ -89,12 +94,21 @@ final class BoundedDiff {
             add(region);
             return;
         }
-        if (span <= MYERS_FIRST && myers(region, census.matchable(), MYERS_FIRST_STEPS * span)) {
+        if (census.anchorOld().length == 0) {
+            compareWithoutAnchors(region, census.matchable());
+        } else if (span > MYERS_FIRST || !myers(region, census.matchable(), MYERS_FIRST_STEPS * span)) {
+            split(region, census);
+        }
+    }
+
+    /** Myers if it gets through within its cap, else slices, else one replacement. */
+    private void compareWithoutAnchors(Region region, long matchable) {
+        if (myers(region, matchable, MYERS_MAX_WORK)) {
             return;
         }
-        if (census.anchorOld().length > 0) {
-            split(region, census);
-        } else if (!myers(region, census.matchable(), MYERS_MAX_WORK)) {
+        if (region.oldLength() + region.newLength() > SLICE) {
+            slice(region);
+        } else {
             coarse(region);
         }
     }
@@ -197,6 +211,25 @@ final class BoundedDiff {
             newEnd = newAnchor;
         }
         pending.push(new Region(region.oldStart(), oldEnd, region.newStart(), newEnd));
+    }
+
+    /**
+     * Cuts a region too big for Myers, and without anchors, into slices at the same relative
+     * places on both sides, and queues them to be compared one against the other. A guess that
+     * the sides line up, often right (a page whose paragraphs were all rewritten, blank lines
+     * between them kept) and otherwise no worse than replacing the region whole; either way the
+     * script is no longer the shortest one can find, and says it is simplified.
+     */
+    private void slice(Region region) {
+        int slices = (region.oldLength() + region.newLength() + SLICE - 1) / SLICE;
+        for (int k = slices; k > 0; k--) {
+            pending.push(new Region(
+                    region.oldStart() + (int) ((long) region.oldLength() * (k - 1) / slices),
+                    region.oldStart() + (int) ((long) region.oldLength() * k / slices),
+                    region.newStart() + (int) ((long) region.newLength() * (k - 1) / slices),
+                    region.newStart() + (int) ((long) region.newLength() * k / slices)));
+        }
+        script.markSimplified();
     }
 
     private void coarse(Region region) {

@@ -96,6 +96,24 @@ class BoundedDiffTest {
     }
 
     @Test
+    void aRegionWithoutAnchorsTooBigForMyersIsComparedInSlicesThatLineUp() {
+        // Every paragraph rewritten, the blank lines (0) between them kept: nothing occurs once
+        // on both sides, and Myers would have 20,000 differences to walk through.
+        int[] old = new int[20_000];
+        int[] edited = new int[20_000];
+        for (int i = 0; i < 10_000; i++) {
+            old[2 * i] = 1 + i;
+            edited[2 * i] = 10_001 + i;
+        }
+        DiffBudget budget = proportional(old, edited);
+
+        EditScript script = BoundedDiff.diff(old, edited, 20_001, budget);
+
+        assertThat(script.simplified()).isTrue();
+        assertThat(script.edits()).hasSize(10_000).allMatch(edit -> edit.oldLength() == 1 && edit.newLength() == 1);
+    }
+
+    @Test
     void aMovedSymbolIsOneDeletionAndOneInsertion() {
         int[] old = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         int[] edited = {1, 2, 3, 4, 6, 7, 8, 9, 5};
