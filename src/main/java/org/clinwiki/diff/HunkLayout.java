@@ -53,6 +53,11 @@ final class HunkLayout {
         Edit tail = edits.getLast();
         // Hunks are more than 2 * CONTEXT lines apart, so their context never overlaps.
         int before = Math.min(LineDiff.CONTEXT, head.oldStart());
+        if (shown + before >= LineDiff.MAX_ROWS) {
+            // No room for any of its changes: a hunk of context alone would show nothing.
+            full = true;
+            return;
+        }
         context(head.oldStart() - before, head.newStart() - before, before);
         Edit previous = null;
         for (Edit edit : edits) {
