@@ -7,7 +7,7 @@ import java.util.List;
  * with {@value #CONTEXT} lines of context. Pure and thread-safe.
  *
  * <p>Bounded for any input: the comparison, lines and words together, does work at most
- * linear in the size of the texts ({@link DiffBudget}), parts it can't afford are compared more
+ * linear in the size of the texts (a {@code DiffBudget}), parts it can't afford are compared more
  * coarsely ({@link TextDiff#simplified()}), and at most {@value #MAX_ROWS} rows are shown
  * ({@link TextDiff#truncated()}).
  */

@@ -87,7 +87,10 @@ final class Spans {
         return end(span) - start(span);
     }
 
-    /** A hash of span's text, mixed with {@code seed} at every character so no text can be made to collide whatever the seed. */
+    /**
+     * A hash of the span's text that mixes {@code seed} in at every character: without knowing
+     * the seed, no one can choose texts that collide.
+     */
     long hash(int span, long seed) {
         long hash = seed;
         for (int i = start(span), end = end(span); i < end; i++) {
