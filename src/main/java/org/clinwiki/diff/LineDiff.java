@@ -31,10 +31,8 @@ public final class LineDiff {
         }
         Spans oldLines = Spans.lines(oldText);
         Spans newLines = Spans.lines(newText);
-        SymbolTable symbols = new SymbolTable();
-        int[] oldSymbols = symbols.encode(oldLines);
-        int[] newSymbols = symbols.encode(newLines);
-        EditScript script = BoundedDiff.diff(oldSymbols, newSymbols, symbols.size(), budget);
+        SymbolTable.Encoding lines = SymbolTable.encode(oldLines, newLines);
+        EditScript script = BoundedDiff.diff(lines.symbols()[0], lines.symbols()[1], lines.size(), budget);
         return new HunkLayout(oldLines, newLines, budget).layOut(script);
     }
 }

@@ -25,6 +25,23 @@ final class SymbolTable {
     private int size;
     private long probes;
 
+    /** The symbols of each text's spans, numbered together; and how many distinct symbols there are. */
+    record Encoding(int[][] symbols, int size) {
+    }
+
+    /**
+     * The texts' spans numbered together. The table itself, the larger part, is left behind for
+     * the garbage collector before any comparing starts.
+     */
+    static Encoding encode(Spans... texts) {
+        SymbolTable table = new SymbolTable();
+        int[][] symbols = new int[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            symbols[i] = table.encode(texts[i]);
+        }
+        return new Encoding(symbols, table.size());
+    }
+
     /** The symbols of all spans, numbering those not seen before. */
     int[] encode(Spans spans) {
         int source = sources.size();

@@ -34,13 +34,16 @@ public final class ThreeWayMerge {
 
     /** The merge, with a budget for each side's diff against the base. */
     static Optional<String> merge(String base, String theirs, String mine, DiffBudget theirBudget, DiffBudget myBudget) {
-        SymbolTable symbols = new SymbolTable();
-        Text baseText = Text.of(base, symbols);
-        Text theirText = Text.of(theirs, symbols);
-        Text myText = Text.of(mine, symbols);
+        Spans baseLines = Spans.lines(base);
+        Spans theirLines = Spans.lines(theirs);
+        Spans myLines = Spans.lines(mine);
+        SymbolTable.Encoding lines = SymbolTable.encode(baseLines, theirLines, myLines);
+        Text baseText = new Text(baseLines, lines.symbols()[0]);
+        Text theirText = new Text(theirLines, lines.symbols()[1]);
+        Text myText = new Text(myLines, lines.symbols()[2]);
         List<Change> changes = new ArrayList<>();
-        changes.addAll(changes(baseText, theirText, symbols, theirBudget));
-        changes.addAll(changes(baseText, myText, symbols, myBudget));
+        changes.addAll(changes(baseText, theirText, lines.size(), theirBudget));
+        changes.addAll(changes(baseText, myText, lines.size(), myBudget));
         // Insertions sort before replacements at the same line, so they land in front of them.
         changes.sort(Comparator.comparingInt(Change::start).thenComparing(change -> !change.isInsertion()));
 
@@ -64,8 +67,8 @@ public final class ThreeWayMerge {
         return Optional.of(merged.toString());
     }
 
-    private static List<Change> changes(Text base, Text edited, SymbolTable symbols, DiffBudget budget) {
-        EditScript script = BoundedDiff.diff(base.symbols(), edited.symbols(), symbols.size(), budget);
+    private static List<Change> changes(Text base, Text edited, int symbols, DiffBudget budget) {
+        EditScript script = BoundedDiff.diff(base.symbols(), edited.symbols(), symbols, budget);
         List<Change> changes = new ArrayList<>(script.edits().size());
         for (Edit edit : script.edits()) {
             changes.add(new Change(edited, edit.oldStart(), edit.oldEnd(), edit.newStart(), edit.newEnd()));
@@ -73,12 +76,8 @@ public final class ThreeWayMerge {
         return changes;
     }
 
-    /** A text's lines and their symbols, numbered in the table all three texts share. */
+    /** A text's lines and their symbols, numbered together with the other two texts'. */
     private record Text(Spans lines, int[] symbols) {
-        static Text of(String text, SymbolTable table) {
-            Spans lines = Spans.lines(text);
-            return new Text(lines, table.encode(lines));
-        }
     }
 
     /** Lines [from, to) of a text. */

@@ -25,15 +25,15 @@ final class WordDiff {
         }
         Spans oldTokens = Spans.tokens(oldLine);
         Spans newTokens = Spans.tokens(newLine);
-        SymbolTable symbols = new SymbolTable();
-        int[] oldSymbols = symbols.encode(oldTokens);
-        int[] newSymbols = symbols.encode(newTokens);
+        SymbolTable.Encoding words = SymbolTable.encode(oldTokens, newTokens);
+        int[] oldSymbols = words.symbols()[0];
+        int[] newSymbols = words.symbols()[1];
         double enough = MIN_SHARED * Math.max(oldLine.length(), newLine.length());
-        if (sharedAtMost(oldSymbols, newSymbols, newTokens, symbols.size()) < enough) {
+        if (sharedAtMost(oldSymbols, newSymbols, newTokens, words.size()) < enough) {
             // Marked whole however finely compared: lines rewritten this much needn't be.
             return new MarkedRow(whole(oldLine, oldNumber, newLine, newNumber), false);
         }
-        EditScript script = BoundedDiff.diff(oldSymbols, newSymbols, symbols.size(), budget);
+        EditScript script = BoundedDiff.diff(oldSymbols, newSymbols, words.size(), budget);
         boolean[] oldChanged = new boolean[oldTokens.count()];
         boolean[] newChanged = new boolean[newTokens.count()];
         for (Edit edit : script.edits()) {
