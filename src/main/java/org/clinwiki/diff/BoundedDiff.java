@@ -29,8 +29,8 @@ final class BoundedDiff {
     // stay well within that; larger or more shuffled regions are split at anchors first.
     static final int MYERS_FIRST = 2_000;
     static final int MYERS_FIRST_STEPS = 64;
-    // The most one Myers search may do before it is abandoned: about 25 ms on this kind of
-    // machine, and the path nodes it allocates stay within a few megabytes.
+    // The most one Myers search may do before it is abandoned: some 20 to 25 ms on a busy
+    // two-core machine, and the path nodes it allocates stay within a few megabytes.
     static final long MYERS_MAX_WORK = 1_000_000;
     // How big a slice of a region too big for Myers is, both sides together: small enough for
     // Myers to get through it however much differs (at most about 250² / 2 steps), and cheap
