@@ -71,4 +71,36 @@ class LineDiffTest {
         assertThat(diff.linesAdded()).isEqualTo(2);
         assertThat(diff.hunks().getFirst().rows()).allMatch(row -> row.kind() == DiffRow.Kind.INSERT);
     }
+
+    @Test
+    void aLongDiffShowsItsFirstRowsAndCountsThemAll() {
+        String added = "new line\n".repeat(LineDiff.MAX_ROWS + 1_000);
+        TextDiff diff = LineDiff.compare("first\n", "first\n" + added);
+        assertThat(diff.truncated()).isTrue();
+        assertThat(diff.hunks()).singleElement().satisfies(hunk -> assertThat(hunk.rows()).hasSize(LineDiff.MAX_ROWS));
+        assertThat(diff.linesAdded()).isEqualTo(LineDiff.MAX_ROWS + 1_000);
+        assertThat(diff.simplified()).isFalse();
+    }
+
+    @Test
+    void manySmallHunksStopAtTheRowLimitBetweenHunks() {
+        StringBuilder before = new StringBuilder("\n\n\n");
+        StringBuilder after = new StringBuilder("\n\n\n");
+        for (int i = 0; i < 2_000; i++) {
+            before.append("same ").append(i).append("\nold ").append(i).append("\n\n\n\n\n\n\n");
+            after.append("same ").append(i).append("\nnew ").append(i).append("\n\n\n\n\n\n\n");
+        }
+        TextDiff diff = LineDiff.compare(before.toString(), after.toString());
+        assertThat(diff.truncated()).isTrue();
+        assertThat(diff.linesRemoved()).isEqualTo(2_000);
+        // Each hunk: three lines before, the change, three after; no hunk is cut short.
+        assertThat(diff.hunks()).hasSize(LineDiff.MAX_ROWS / 7).allSatisfy(hunk -> assertThat(hunk.rows()).hasSize(7));
+    }
+
+    @Test
+    void ordinaryEditsAreNeitherSimplifiedNorTruncated() {
+        TextDiff diff = LineDiff.compare("CPOE reduces medication errors.\n\nIt has risks.", "CPOE reduces prescribing errors.\n\nIt has some risks.\nSee also.");
+        assertThat(diff.simplified()).isFalse();
+        assertThat(diff.truncated()).isFalse();
+    }
 }
