@@ -152,6 +152,11 @@ public final class PageReader {
         return new RevisionDiff(page, compared.from(), compared.to(), diff, compared.previous(), compared.next());
     }
 
+    /** Compares two texts that are not (both) revisions, such as an edit against the latest text, through the same gate. */
+    public TextDiff compare(String oldText, String newText) {
+        return diffs.call(() -> LineDiff.compare(oldText, newText));
+    }
+
     private static Revision ofPage(RevisionStore revisions, Page page, long revisionId) {
         return revisions.find(revisionId).filter(r -> r.pageId() == page.id())
                 .orElseThrow(() -> new PageNotFoundException(page.title(), revisionId));

@@ -138,12 +138,17 @@ final class ApiJson {
         }
     }
 
+    /**
+     * {@code truncated}: hunks beyond the first {@value org.clinwiki.diff.LineDiff#MAX_ROWS} rows are left
+     * out (the line counts cover everything); {@code simplified}: part of the texts was compared
+     * coarsely (blocks of lines, or whole lines instead of words) to keep the work bounded.
+     */
     record DiffJson(String title, RevisionJson from, RevisionJson to, int linesAdded, int linesRemoved,
-                    List<HunkJson> hunks) {
+                    List<HunkJson> hunks, boolean truncated, boolean simplified) {
         static DiffJson of(RevisionDiff diff) {
             return new DiffJson(diff.page().title().text(), diff.from().map(RevisionJson::of).orElse(null),
                     RevisionJson.of(diff.to()), diff.diff().linesAdded(), diff.diff().linesRemoved(),
-                    diff.diff().hunks().stream().map(HunkJson::of).toList());
+                    diff.diff().hunks().stream().map(HunkJson::of).toList(), diff.diff().truncated(), diff.diff().simplified());
         }
     }
 

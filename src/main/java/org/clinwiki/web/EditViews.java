@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.WikiException;
-import org.clinwiki.diff.LineDiff;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Edit;
 import org.clinwiki.page.EditConflictException;
@@ -97,7 +96,7 @@ final class EditViews {
             Revision latest = reader.revision(title, conflict.latestRevisionId(), Optional.of(actor.user()));
             // Their change: from what this editor started with (or nothing) to the latest text.
             String baseText = base.map(reader::markdown).orElse("");
-            var theirChange = PageViews.table(LineDiff.compare(baseText, conflict.latestMarkdown()), true);
+            var theirChange = PageViews.table(reader.compare(baseText, conflict.latestMarkdown()), true);
             var details = new EditView.Conflict(latest.id(), Byline.of(latest.author(), latest.timestamp()),
                     conflict.latestMarkdown(), theirChange);
             form(ctx, HttpStatus.CONFLICT, title, markdown, summary, minor, Optional.of(latest.id()), false, Optional.empty(),

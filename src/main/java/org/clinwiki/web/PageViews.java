@@ -222,7 +222,7 @@ final class PageViews {
     }
 
     static DiffTable table(TextDiff diff, boolean inline) {
-        return new DiffTable(diff.hunks(), diff.linesAdded(), diff.linesRemoved(), inline);
+        return new DiffTable(diff.hunks(), diff.linesAdded(), diff.linesRemoved(), inline, diff.truncated(), diff.simplified());
     }
 
     // Anonymous readers are offered "Edit" too: it leads to the login form, and back.
