@@ -1,7 +1,5 @@
 package org.clinwiki.render;
 
-import com.vladsch.flexmark.ast.HtmlBlockBase;
-import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -52,16 +50,19 @@ public final class Renderer {
     public Renderer(Sanitizer sanitizer) {
         this.sanitizer = sanitizer;
         this.parser = Parser.builder(options(List.of(TablesExtension.create(), FootnoteExtension.create(),
-                TocExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax()))).build();
+                TocExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax(),
+                new HeadingStarts()))).build();
         this.htmlRenderer = HtmlRenderer.builder(parser.getOptions()).build();
         // Links, categories, headings and text need only wiki links and footnotes; the rest costs parsing time.
-        this.leanParser = Parser.builder(options(List.of(FootnoteExtension.create(), new WikiSyntax()))).build();
+        this.leanParser = Parser.builder(options(List.of(FootnoteExtension.create(), new WikiSyntax(), new HeadingStarts()))).build();
     }
 
     private static MutableDataSet options(List<Extension> extensions) {
         return new MutableDataSet()
                 .set(Parser.EXTENSIONS, extensions)
                 .set(HtmlRenderer.ESCAPE_HTML, true)
+                // Looks through a node's children for attributes on every tag it writes: quadratic in long lists of notes.
+                .set(HtmlRenderer.EMBEDDED_ATTRIBUTE_PROVIDER, false)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, WikiLinkTarget.HEADING_DASH_CHARS)
@@ -115,7 +116,8 @@ public final class Renderer {
             }
         }
         html.append(body);
-        return new RenderedPage(sanitizer.clean(html.toString()), collected.parsed(source.redirect(), headings, text(document)));
+        // No plain text: search parses for itself, and caches drop it.
+        return new RenderedPage(sanitizer.clean(html.toString()), collected.parsed(source.redirect(), headings, ""));
     }
 
     /** The text after a redirect line, and the redirect's target if the first line is one. */
@@ -200,23 +202,7 @@ public final class Renderer {
         return false;
     }
 
-    // Footnote markers ("1") would glue onto the word before them; the notes' own text is kept.
     private static String text(Document document) {
-        List<Footnote> markers = new ArrayList<>();
-        List<Node> html = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof Footnote marker) {
-                markers.add(marker);
-            } else if (node instanceof HtmlInlineBase || node instanceof HtmlBlockBase) {
-                html.add(node);
-            }
-        }
-        markers.forEach(Node::unlink);
-        // Raw HTML is shown escaped, as the characters typed: readers see it, so search sees it.
-        for (Node node : html) {
-            node.insertBefore(new Text(node.getChars()));
-            node.unlink();
-        }
-        return new TextCollectingVisitor().collectAndGetText(document);
+        return PlainText.of(document);
     }
 }
