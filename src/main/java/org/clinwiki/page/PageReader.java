@@ -92,7 +92,7 @@ public final class PageReader {
         Found found = database.reader().withHandle(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
                 handle.attach(PageStore.class).changeSequence()));
         // Rendered outside any connection: a long page must not hold one the other readers need.
-        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(markdown(id)));
+        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.renderOrShowSource(markdown(id)));
         SafeHtml html = marked.get(new MarkedKey(revisionId, found.sequence()),
                 key -> database.reader().withHandle(handle -> RedLinks.mark(handle, rendered)));
         return new Article(page, found.revision(), () -> markdown(revisionId), rendered, html, found.sequence());

@@ -343,8 +343,10 @@ public final class PageService {
                     .orElseThrow(() -> new PageNotFoundException(title, revisionId));
         });
         String text = database.reader().withExtension(RevisionStore.class, revisions -> revisions.content(revisionId));
+        // Parsed afresh, not taken from the rendering cache: an old revision beyond today's limits shows as its source
+        // there, and must not be saved again.
+        Prepared prepared = Prepared.restoring(renderer, text, renderer.connections(text));
         RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
-        Prepared prepared = Prepared.restoring(renderer, text, rendered.parsed().connections());
         Saved saved = database.writer().inTransaction(handle -> {
             Stores stores = Stores.of(handle);
             Page page = stores.pages().find(title).filter(p -> !p.deleted())

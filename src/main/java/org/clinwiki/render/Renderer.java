@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinwiki.title.Title;
@@ -77,6 +78,10 @@ public final class Renderer {
 
     /** What the text says, without producing HTML: for saving an edit and for search. */
     public ParsedPage parse(String markdown) {
+        return bounded(markdown, () -> parseChecked(markdown));
+    }
+
+    private ParsedPage parseChecked(String markdown) {
         Source source = Source.of(markdown);
         Document document = leanParser.parse(source.body());
         Collected collected = collect(document, source.redirect());
@@ -93,11 +98,46 @@ public final class Renderer {
      * import). Skips headings and plain text, about a third of {@link #parse}.
      */
     public PageConnections connections(String markdown) {
-        Source source = Source.of(markdown);
-        return collect(leanParser.parse(source.body()), source.redirect()).connections(source.redirect());
+        return bounded(markdown, () -> {
+            Source source = Source.of(markdown);
+            return collect(leanParser.parse(source.body()), source.redirect()).connections(source.redirect());
+        });
     }
 
+    /** The text as sanitised HTML; refuses text beyond the {@link Complexity} limits with {@link TooComplexException}. */
     public RenderedPage render(String markdown) {
+        return bounded(markdown, () -> renderChecked(markdown));
+    }
+
+    /**
+     * {@link #render}, or, for text beyond the limits (a revision saved before they existed), the
+     * text itself, escaped, under a notice: an old revision must stay readable, never an error.
+     */
+    public RenderedPage renderOrShowSource(String markdown) {
+        try {
+            return render(markdown);
+        } catch (TooComplexException e) {
+            String html = "<p class=\"notice\">" + Entities.escape(e.getMessage()) + " Its text is shown as written.</p>\n<pre>"
+                    + Entities.escape(markdown) + "</pre>";
+            return new RenderedPage(new SafeHtml(html), new ParsedPage(List.of(), List.of(), Optional.empty(), List.of(), ""));
+        }
+    }
+
+    /**
+     * Runs {@code work} on text within the {@link Complexity} limits. A StackOverflowError that
+     * still happens in flexmark (which recurses once per nesting level) becomes a refusal too:
+     * the stack has unwound by the time it is caught, and nothing was changed.
+     */
+    private static <T> T bounded(String markdown, Supplier<T> work) {
+        Complexity.check(markdown);
+        try {
+            return work.get();
+        } catch (StackOverflowError e) {
+            throw new TooComplexException("The page is nested too deeply to render.");
+        }
+    }
+
+    private RenderedPage renderChecked(String markdown) {
         Source source = Source.of(markdown);
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 4 + 64);
         source.redirect().ifPresent(target -> html.append("<p class=\"redirect-notice\">Redirect to <a href=\"/wiki/")

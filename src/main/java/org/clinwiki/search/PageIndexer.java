@@ -17,6 +17,7 @@ import org.clinwiki.page.PageChange;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
+import org.clinwiki.render.TooComplexException;
 import org.clinwiki.title.Title;
 
 /**
@@ -104,7 +105,7 @@ final class PageIndexer {
             }
             titles.add(change.title());
             Offer offered = offers.remove(change.revisionId());
-            ParsedPage parsed = offered != null ? offered.parsed() : renderer.parse(change.markdown());
+            ParsedPage parsed = offered != null ? offered.parsed() : parse(change.markdown());
             if (parsed.redirect().isPresent()) {
                 Title target = parsed.redirect().get();
                 retarget.add(target);
@@ -115,6 +116,18 @@ final class PageIndexer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a page's text says; for text beyond the renderer's limits (saved before they existed),
+     * the text as written, so the page can still be found and the indexer never stalls on it.
+     */
+    private ParsedPage parse(String markdown) {
+        try {
+            return renderer.parse(markdown);
+        } catch (TooComplexException e) {
+            return new ParsedPage(List.of(), List.of(), Optional.empty(), List.of(), markdown);
         }
     }
 
