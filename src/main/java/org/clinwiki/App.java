@@ -96,7 +96,7 @@ public final class App implements AutoCloseable {
     public static App open(Config config) {
         Clock clock = Clock.systemUTC();
         Database database = Database.open(config.dataDir(), config.readConnections());
-        Renderer renderer = new Renderer(new Sanitizer());
+        Renderer renderer = new Renderer(new Sanitizer(config.imageHosts()));
         RenderCache renderCache = new RenderCache(config.renderCacheBytes());
         Permissions permissions = new Permissions(clock);
         Tokens tokens = new Tokens();

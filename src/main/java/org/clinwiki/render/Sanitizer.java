@@ -1,18 +1,39 @@
 package org.clinwiki.render;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
  * The one allowlist every rendered page passes through. Nothing outside it reaches a browser:
  * no script, style, iframe, object, embed, form or SVG, no event handler or style attribute, and
- * only http, https and mailto URLs (plus site-relative ones). Thread-safe.
+ * only http, https and mailto URLs (plus site-relative ones). Images come only from this site
+ * and the hosts the operator named; any other image becomes a link to it, so no editor can make
+ * readers' browsers report to a site of theirs (the Content-Security-Policy says the same).
+ * Thread-safe.
  */
 public final class Sanitizer {
+
+    private final Set<String> imageHosts;
+
+    /** A sanitiser that allows images from this site only. */
+    public Sanitizer() {
+        this(List.of());
+    }
+
+    /** {@code imageHosts}: host names (with an optional port) images may also come from, over HTTPS. */
+    public Sanitizer(List<String> imageHosts) {
+        this.imageHosts = Set.copyOf(imageHosts);
+    }
 
     // Relative links resolve against this during cleaning, so "/wiki/X" and "#fn-1" are kept.
     private static final String BASE_URI = "https://clinwiki.invalid/";
@@ -30,6 +51,7 @@ public final class Sanitizer {
     public SafeHtml clean(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, BASE_URI);
         Document clean = new Cleaner(safelist).clean(dirty);
+        linkForeignImages(clean);
         markExternalLinks(clean);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         return new SafeHtml(clean.body().html());
@@ -62,6 +84,32 @@ public final class Sanitizer {
     /** Wraps text as HTML by escaping it; always safe. */
     public static SafeHtml escape(String text) {
         return new SafeHtml(Entities.escape(text));
+    }
+
+    private void linkForeignImages(Document document) {
+        for (Element image : document.select("img[src]")) {
+            String src = image.attr("src");
+            if (!src.startsWith("http:") && !src.startsWith("https:") && !src.startsWith("//")) {
+                continue;
+            }
+            if (src.startsWith("https:") && imageHosts.contains(host(src))) {
+                continue;
+            }
+            String alt = image.attr("alt");
+            String label = alt.isBlank() ? src : alt;
+            // Inside a link already: its label only, as a link cannot hold another.
+            image.replaceWith(image.closest("a") != null ? new TextNode(label) : new Element("a").attr("href", src).text(label));
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
+        } catch (URISyntaxException e) {
+            return "";
+        }
     }
 
     // Links that leave the wiki must not pass the reader's session context or earn search rank.

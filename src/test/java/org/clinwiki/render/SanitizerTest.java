@@ -2,6 +2,8 @@ package org.clinwiki.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,5 +112,19 @@ class SanitizerTest {
                 }
             });
         }
+    }
+
+    @Test
+    void imagesFromOtherSitesBecomeLinksUnlessTheOperatorAllowedTheHost() {
+        String tracking = new Sanitizer().clean("<p><img src=\"https://attacker.example/p.png\" alt=\"chart\"></p>").html();
+        assertThat(tracking).doesNotContain("<img").contains("<a href=\"https://attacker.example/p.png\"").contains(">chart</a>")
+                .contains("rel=\"nofollow noopener noreferrer\"");
+        assertThat(new Sanitizer().clean("<img src=\"//attacker.example/p.png\">").html()).doesNotContain("<img");
+        assertThat(new Sanitizer().clean("<img src=\"/static/favicon.svg\" alt=\"logo\">").html()).contains("<img");
+        Sanitizer allowing = new Sanitizer(List.of("images.example.org"));
+        assertThat(allowing.clean("<img src=\"https://images.example.org/ecg.png\">").html()).contains("<img");
+        assertThat(allowing.clean("<img src=\"http://images.example.org/ecg.png\">").html()).as("only over HTTPS").doesNotContain("<img");
+        assertThat(allowing.clean("<a href=\"https://x.example/\"><img src=\"https://y.example/i.png\" alt=\"i\"></a>").html())
+                .doesNotContain("<img").doesNotContain("<a href=\"https://y.example");
     }
 }
