@@ -104,11 +104,12 @@ public final class App implements AutoCloseable {
                 config.tokenLifetime(), config.registration(), config.limits());
         users.completeNameSkeletons();
         IndexTrigger indexTrigger = new IndexTrigger();
+        Gate renders = renderGate();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
-                config.maxPageBytes(), config.limits().editsPerMinute(), config.limits().previewsPerMinute(), indexTrigger);
+                config.maxPageBytes(), config.limits().editsPerMinute(), config.limits().previewsPerMinute(), renders, indexTrigger);
         PageModeration moderation = new PageModeration(database, permissions, clock, indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions,
-                diffGate());
+                diffGate(), renders);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
         return new App(config, database, users, pages, moderation, reader, changes, categories, renderCache, permissions, tokens,
@@ -122,6 +123,14 @@ public final class App implements AutoCloseable {
     private static Gate diffGate() {
         int permits = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new Gate("Comparing revisions", permits, 8, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Rendering a long page takes seconds and tens of megabytes: as many at once as there are
+     * cores (previews, and revisions viewed for the first time), a few more waiting briefly.
+     */
+    private static Gate renderGate() {
+        return new Gate("Rendering pages", Runtime.getRuntime().availableProcessors(), 32, Duration.ofSeconds(10));
     }
 
     /** Opens the search index (catching up in the background) and starts the HTTP server on the configured host and port. */

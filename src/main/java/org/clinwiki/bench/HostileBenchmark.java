@@ -188,13 +188,14 @@ public final class HostileBenchmark {
         Map<String, Supplier<String>> inputs = new java.util.LinkedHashMap<>();
         inputs.put("50,000 footnotes", () -> footnotes(50_000));
         inputs.put("nested emphasis, 200,000 deep", () -> "*a".repeat(200_000) + "a*".repeat(200_000));
-        inputs.put("50,000 reference links", () -> referenceLinks(50_000));
+        inputs.put("50,000 reference links", () -> referenceLinks(50_000).substring(0, 2 * MIB - 1024));
+        inputs.put("20,000 reference links", () -> referenceLinks(20_000));
         inputs.put("100,000 headings", () -> "# h\n".repeat(100_000));
         inputs.put("'>' x 50,000", () -> ">".repeat(50_000));
         inputs.put("'- ' x 50,000", () -> "- ".repeat(50_000));
         inputs.put("'_' x 500,000", () -> "_".repeat(500_000));
         inputs.put("'[[' x 50,000 + ']]' x 50,000", () -> "[[".repeat(50_000) + "]]".repeat(50_000));
-        inputs.put("a 2 MiB ordinary article", () -> article.repeat(Math.max(1, 2 * MIB / article.length() - 1)));
+        inputs.put("a 2 MiB ordinary article", () -> longArticle(2 * MIB - 4096));
         for (Map.Entry<String, Supplier<String>> input : inputs.entrySet()) {
             String text = input.getValue().get();
             long start = System.nanoTime();
@@ -409,6 +410,23 @@ public final class HostileBenchmark {
         text.append("\n\n");
         for (int i = 0; i < count; i++) {
             text.append("[^").append(i).append("]: note ").append(i).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Sections of paragraphs with links, emphasis, a table and a reference each, as long articles have. */
+    private static String longArticle(int bytes) {
+        StringBuilder text = new StringBuilder(bytes + 4096);
+        for (int section = 0; text.length() < bytes; section++) {
+            text.append("## Section ").append(section).append("\n\n");
+            for (int paragraph = 0; paragraph < 12 && text.length() < bytes; paragraph++) {
+                text.append("Computerized provider order entry (CPOE) with [[Clinical decision support|CDS]] reduced ")
+                        .append("*medication errors* in the **intensive care unit**, though alert fatigue remains; see ")
+                        .append("[the review](https://example.org/").append(section).append(") and `HL7 v2` messages.\n\n");
+            }
+            text.append("| Measure | Before | After |\n|---|---|---|\n| Errors | 12 | 4 |\n\n");
+            text.append("Reference for this section.[^s").append(section).append("]\n\n[^s").append(section)
+                    .append("]: Author A. A study of order entry. J Am Med Inform Assoc. 2020;").append(section).append(".\n\n");
         }
         return text.toString();
     }

@@ -31,6 +31,7 @@ public final class PageReader {
     private final RenderCache renderCache;
     private final Permissions permissions;
     private final Gate diffs;
+    private final Gate renders;
 
     // Bounded by size: both only spare queries and work that can always be redone.
     private final Cache<MarkedKey, SafeHtml> marked;
@@ -38,12 +39,13 @@ public final class PageReader {
 
     /**
      * {@code markedCacheBytes} bounds the cache of renderings with their red links marked;
-     * {@code diffs} bounds how many diffs are computed at once.
+     * {@code diffs} and {@code renders} bound how many diffs and renderings are computed at once.
      */
     public PageReader(Database database, Renderer renderer, RenderCache renderCache, long markedCacheBytes,
-                      Permissions permissions, Gate diffs) {
+                      Permissions permissions, Gate diffs, Gate renders) {
         this.database = database;
         this.diffs = diffs;
+        this.renders = renders;
         this.renderer = renderer;
         this.renderCache = renderCache;
         this.permissions = permissions;
@@ -92,7 +94,10 @@ public final class PageReader {
         Found found = database.reader().withHandle(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
                 handle.attach(PageStore.class).changeSequence()));
         // Rendered outside any connection: a long page must not hold one the other readers need.
-        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.renderOrShowSource(markdown(id)));
+        RenderedPage rendered = renderCache.get(revisionId, id -> {
+            String text = markdown(id);
+            return renders.call(() -> renderer.renderOrShowSource(text));
+        });
         SafeHtml html = marked.get(new MarkedKey(revisionId, found.sequence()),
                 key -> database.reader().withHandle(handle -> RedLinks.mark(handle, rendered)));
         return new Article(page, found.revision(), () -> markdown(revisionId), rendered, html, found.sequence());

@@ -13,6 +13,7 @@ import org.clinwiki.InvalidInputException;
 import org.clinwiki.ServerBusyException;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
+import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
@@ -58,6 +59,7 @@ public final class PageService {
     private final AfterCommit afterCommit;
     private final Throttle edits;
     private final Throttle previews;
+    private final Gate renders;
     /**
      * Saves of the same page take turns while they merge and write, so concurrent editors of
      * one page never starve each other in the retry loop; saves of other pages go on at once
@@ -67,7 +69,9 @@ public final class PageService {
 
     /** {@code editsPerMinute} and {@code previewsPerMinute} are per user, with bursts of as many. */
     public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
-                       Clock clock, long maxPageBytes, int editsPerMinute, int previewsPerMinute, PageListener listener) {
+                       Clock clock, long maxPageBytes, int editsPerMinute, int previewsPerMinute, Gate renders,
+                       PageListener listener) {
+        this.renders = renders;
         this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
         this.previews = new Throttle(previewsPerMinute, Duration.ofMinutes(1));
         this.database = database;
@@ -319,7 +323,8 @@ public final class PageService {
         checkSize(markdown);
         permissions.require(actor.user(), Right.EDIT);
         previews.take("user:" + actor.user().id(), "too_many_previews", "You are asking for previews faster than this wiki allows.");
-        RenderedPage rendered = renderer.render(PageText.normalize(markdown));
+        String text = PageText.normalize(markdown);
+        RenderedPage rendered = renders.call(() -> renderer.render(text));
         return database.reader().withHandle(handle -> RedLinks.mark(handle, rendered));
     }
 
@@ -346,7 +351,7 @@ public final class PageService {
         // Parsed afresh, not taken from the rendering cache: an old revision beyond today's limits shows as its source
         // there, and must not be saved again.
         Prepared prepared = Prepared.restoring(renderer, text, renderer.connections(text));
-        RenderedPage rendered = renderCache.get(revisionId, id -> renderer.render(text));
+        RenderedPage rendered = renderCache.get(revisionId, id -> renders.call(() -> renderer.render(text)));
         Saved saved = database.writer().inTransaction(handle -> {
             Stores stores = Stores.of(handle);
             Page page = stores.pages().find(title).filter(p -> !p.deleted())

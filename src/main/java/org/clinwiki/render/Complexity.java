@@ -13,7 +13,7 @@ import java.util.BitSet;
  *   <li>Nesting of brackets within a paragraph (links, images, wiki links).</li>
  *   <li>Runs of emphasis characters ({@code * _ ~}) and how many lengths of backtick runs a page
  *       uses (each unmatched code-span opener is looked for to the end of its paragraph).</li>
- *   <li>How many footnote references and headings a page has.</li>
+ *   <li>How many footnote references, headings and pieces of inline markup a page has.</li>
  * </ul>
  * Fenced code blocks are skipped: their content is shown as typed and costs nothing to parse.
  */
@@ -25,6 +25,11 @@ final class Complexity {
     static final int MAX_BACKTICK_LENGTHS = 32;
     static final int MAX_FOOTNOTES = 5_000;
     static final int MAX_HEADINGS = 5_000;
+    /**
+     * Emphasis runs, brackets and code spans in all: each becomes an element in flexmark's tree
+     * and jsoup's, and 400,000 of them took more than a 160 MB heap.
+     */
+    static final int MAX_INLINE_MARKUP = 100_000;
 
     private Complexity() {
     }
@@ -33,6 +38,7 @@ final class Complexity {
     static void check(String text) {
         int footnotes = 0;
         int headings = 0;
+        int markup = 0;
         int brackets = 0;
         BitSet backtickLengths = new BitSet();
         char fence = 0;
@@ -73,6 +79,7 @@ final class Complexity {
                 char c = text.charAt(i);
                 switch (c) {
                     case '[' -> {
+                        markup = countMarkup(markup);
                         if (++brackets > MAX_BRACKET_NESTING) {
                             throw new TooComplexException("Brackets are nested more than " + MAX_BRACKET_NESTING + " deep.");
                         }
@@ -82,6 +89,7 @@ final class Complexity {
                     }
                     case ']' -> brackets = Math.max(0, brackets - 1);
                     case '*', '_', '~' -> {
+                        markup = countMarkup(markup);
                         int run = run(text, i, lineEnd, c);
                         if (run > MAX_DELIMITER_RUN) {
                             throw new TooComplexException("A run of more than " + MAX_DELIMITER_RUN + " \"" + c
@@ -90,6 +98,7 @@ final class Complexity {
                         i += run - 1;
                     }
                     case '`' -> {
+                        markup = countMarkup(markup);
                         int run = run(text, i, lineEnd, c);
                         backtickLengths.set(Math.min(run, 1 << 20));
                         if (backtickLengths.cardinality() > MAX_BACKTICK_LENGTHS) {
@@ -104,6 +113,14 @@ final class Complexity {
             }
             lineStart = lineEnd + 1;
         }
+    }
+
+    private static int countMarkup(int markup) {
+        if (markup >= MAX_INLINE_MARKUP) {
+            throw new TooComplexException("A page can have at most " + MAX_INLINE_MARKUP
+                    + " pieces of inline markup (emphasis, links, code); split it into several pages.");
+        }
+        return markup + 1;
     }
 
     /**
