@@ -186,10 +186,10 @@ public final class HostileBenchmark {
             ordinary.add(timeOne(() -> preview(article)));
         }
         Map<String, Supplier<String>> inputs = new java.util.LinkedHashMap<>();
-        inputs.put("50,000 footnotes", () -> footnotes(50_000));
-        inputs.put("nested emphasis, 200,000 deep", () -> "*a".repeat(200_000) + "a*".repeat(200_000));
-        inputs.put("50,000 reference links", () -> referenceLinks(50_000).substring(0, 2 * MIB - 1024));
-        inputs.put("20,000 reference links", () -> referenceLinks(20_000));
+        inputs.put("50,000 footnotes", () -> HostileMarkdown.footnotes(50_000));
+        inputs.put("nested emphasis, 200,000 deep", () -> HostileMarkdown.nestedEmphasis(200_000));
+        inputs.put("50,000 reference links", () -> HostileMarkdown.referenceLinks(50_000).substring(0, 2 * MIB - 1024));
+        inputs.put("20,000 reference links", () -> HostileMarkdown.referenceLinks(20_000));
         inputs.put("100,000 headings", () -> "# h\n".repeat(100_000));
         inputs.put("'>' x 50,000", () -> ">".repeat(50_000));
         inputs.put("'- ' x 50,000", () -> "- ".repeat(50_000));
@@ -402,17 +402,6 @@ public final class HostileBenchmark {
         return text.toString();
     }
 
-    private static String footnotes(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append("x[^").append(i).append("] ");
-        }
-        text.append("\n\n");
-        for (int i = 0; i < count; i++) {
-            text.append("[^").append(i).append("]: note ").append(i).append('\n');
-        }
-        return text.toString();
-    }
 
     /** Sections of paragraphs with links, emphasis, a table and a reference each, as long articles have. */
     private static String longArticle(int bytes) {
@@ -431,17 +420,6 @@ public final class HostileBenchmark {
         return text.toString();
     }
 
-    private static String referenceLinks(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append("[link ").append(i).append("][r").append(i).append("] ");
-        }
-        text.append("\n\n");
-        for (int i = 0; i < count; i++) {
-            text.append("[r").append(i).append("]: https://example.org/").append(i).append('\n');
-        }
-        return text.toString();
-    }
 
     private void progress(String step) {
         out.println("  … " + step);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.clinwiki.bench.HostileMarkdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,10 +33,10 @@ class PathologicalMarkdownTest {
                 Arguments.of("wiki brackets nested 50,000 deep", "[[".repeat(50_000) + "]]".repeat(50_000)),
                 Arguments.of("images nested 10,000 deep", "![".repeat(10_000) + "](x)".repeat(10_000)),
                 Arguments.of("backtick runs of 2,000 lengths", backticks(2_000)),
-                Arguments.of("50,000 footnotes", footnotes(50_000)),
+                Arguments.of("50,000 footnotes", HostileMarkdown.footnotes(50_000)),
                 Arguments.of("100,000 headings", "# h\n".repeat(100_000)),
-                Arguments.of("nested emphasis, 200,000 deep", "*a".repeat(200_000) + "a*".repeat(200_000)),
-                Arguments.of("50,000 reference links", referenceLinks(50_000)));
+                Arguments.of("nested emphasis, 200,000 deep", HostileMarkdown.nestedEmphasis(200_000)),
+                Arguments.of("50,000 reference links", HostileMarkdown.referenceLinks(50_000)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -50,10 +51,10 @@ class PathologicalMarkdownTest {
 
     static Stream<Arguments> rendered() {
         return Stream.of(
-                Arguments.of("nested emphasis, 25,000 deep", (Supplier<String>) () -> "*a".repeat(25_000) + "a*".repeat(25_000)),
-                Arguments.of("20,000 reference links", (Supplier<String>) () -> referenceLinks(20_000)),
+                Arguments.of("nested emphasis, 25,000 deep", (Supplier<String>) () -> HostileMarkdown.nestedEmphasis(25_000)),
+                Arguments.of("20,000 reference links", (Supplier<String>) () -> HostileMarkdown.referenceLinks(20_000)),
                 Arguments.of("40,000 distinct wiki links", (Supplier<String>) () -> wikiLinks(40_000)),
-                Arguments.of("5,000 footnotes", (Supplier<String>) () -> footnotes(5_000)),
+                Arguments.of("5,000 footnotes", (Supplier<String>) () -> HostileMarkdown.footnotes(5_000)),
                 Arguments.of("50,000 unclosed strikethroughs", (Supplier<String>) () -> "~~a".repeat(50_000)),
                 Arguments.of("100,000 autolinks", (Supplier<String>) () -> autolinks(100_000)),
                 Arguments.of("a table of 20,000 rows", (Supplier<String>) () -> table(20_000)),
@@ -113,29 +114,7 @@ class PathologicalMarkdownTest {
         return text.toString();
     }
 
-    private static String footnotes(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append("x[^").append(i).append("] ");
-        }
-        text.append("\n\n");
-        for (int i = 0; i < count; i++) {
-            text.append("[^").append(i).append("]: note ").append(i).append('\n');
-        }
-        return text.toString();
-    }
 
-    private static String referenceLinks(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append("[a").append(i).append("][r").append(i).append("] ");
-        }
-        text.append("\n\n");
-        for (int i = 0; i < count; i++) {
-            text.append("[r").append(i).append("]: https://example.org/").append(i).append('\n');
-        }
-        return text.toString();
-    }
 
     private static String wikiLinks(int count) {
         StringBuilder text = new StringBuilder();
