@@ -13,12 +13,14 @@ import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.Previews;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
 import org.clinwiki.search.SearchIndex;
 import org.clinwiki.search.SearchService;
+import org.clinwiki.user.Logins;
 import org.clinwiki.user.Passwords;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Tokens;
@@ -39,7 +41,9 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final UserService users;
+    private final Logins logins;
     private final PageService pages;
+    private final Previews previews;
     private final PageModeration moderation;
     private final PageReader reader;
     private final ChangeLog changes;
@@ -53,13 +57,15 @@ public final class App implements AutoCloseable {
     private SearchService search;
     private WebServer web;
 
-    private App(Config config, Database database, UserService users, PageService pages, PageModeration moderation,
-                PageReader reader, ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
+    private App(Config config, Database database, UserService users, Logins logins, PageService pages, Previews previews,
+                PageModeration moderation, PageReader reader, ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
                 Tokens tokens, Renderer renderer, IndexTrigger indexTrigger) {
         this.config = config;
         this.database = database;
         this.users = users;
+        this.logins = logins;
         this.pages = pages;
+        this.previews = previews;
         this.moderation = moderation;
         this.reader = reader;
         this.changes = changes;
@@ -100,19 +106,23 @@ public final class App implements AutoCloseable {
         RenderCache renderCache = new RenderCache(config.renderCacheBytes());
         Permissions permissions = new Permissions(clock);
         Tokens tokens = new Tokens();
-        UserService users = new UserService(database, new Passwords(), tokens, permissions, clock,
-                config.tokenLifetime(), config.registration(), config.limits());
+        Passwords passwords = new Passwords();
+        UserService users = new UserService(database, passwords, tokens, permissions, clock, config.registration(),
+                config.limits());
+        Logins logins = new Logins(database, passwords, tokens, clock, config.tokenLifetime(), config.limits());
         users.completeNameSkeletons();
         IndexTrigger indexTrigger = new IndexTrigger();
         Gate renders = renderGate();
         PageService pages = new PageService(database, renderer, renderCache, permissions, clock,
-                config.maxPageBytes(), config.limits().editsPerMinute(), config.limits().previewsPerMinute(), renders, indexTrigger);
+                config.maxPageBytes(), config.limits().editsPerMinute(), renders, indexTrigger);
+        Previews previews = new Previews(database, renderer, permissions, config.maxPageBytes(),
+                config.limits().previewsPerMinute(), renders);
         PageModeration moderation = new PageModeration(database, permissions, clock, indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions,
                 diffGate(), renders);
         ChangeLog changes = new ChangeLog(database, permissions);
         CategoryService categories = new CategoryService(database);
-        return new App(config, database, users, pages, moderation, reader, changes, categories, renderCache, permissions, tokens,
+        return new App(config, database, users, logins, pages, previews, moderation, reader, changes, categories, renderCache, permissions, tokens,
                 renderer, indexTrigger);
     }
 
@@ -139,7 +149,7 @@ public final class App implements AutoCloseable {
         indexTrigger.index = searchIndex;
         search = new SearchService(searchIndex, new Sanitizer());
         web = WebServer.start(config, new Templates(),
-                new WebServer.Services(users, pages, moderation, reader, changes, categories, search, permissions, tokens));
+                new WebServer.Services(users, logins, pages, previews, moderation, reader, changes, categories, search, permissions, tokens));
         return this;
     }
 
@@ -172,6 +182,10 @@ public final class App implements AutoCloseable {
 
     public UserService users() {
         return users;
+    }
+
+    public Logins logins() {
+        return logins;
     }
 
     public PageService pages() {

@@ -12,14 +12,11 @@ import org.clinwiki.ConflictException;
 import org.clinwiki.InvalidInputException;
 import org.clinwiki.ServerBusyException;
 import org.clinwiki.db.Database;
-import org.clinwiki.diff.ThreeWayMerge;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
-import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
-import org.clinwiki.render.SafeHtml;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.AuditStore;
@@ -58,8 +55,8 @@ public final class PageService {
     private final long maxPageBytes;
     private final AfterCommit afterCommit;
     private final Throttle edits;
-    private final Throttle previews;
     private final Gate renders;
+    private final Drafts drafts;
     /**
      * Saves of the same page take turns while they merge and write, so concurrent editors of
      * one page never starve each other in the retry loop; saves of other pages go on at once
@@ -67,13 +64,12 @@ public final class PageService {
      */
     private final ReentrantLock[] pageLocks = new ReentrantLock[PAGE_LOCK_STRIPES];
 
-    /** {@code editsPerMinute} and {@code previewsPerMinute} are per user, with bursts of as many. */
+    /** {@code editsPerMinute} is per user, with bursts of as many; {@code renders} bounds the renders of reverts. */
     public PageService(Database database, Renderer renderer, RenderCache renderCache, Permissions permissions,
-                       Clock clock, long maxPageBytes, int editsPerMinute, int previewsPerMinute, Gate renders,
-                       PageListener listener) {
+                       Clock clock, long maxPageBytes, int editsPerMinute, Gate renders, PageListener listener) {
         this.renders = renders;
+        this.drafts = new Drafts(database, maxPageBytes);
         this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
-        this.previews = new Throttle(previewsPerMinute, Duration.ofMinutes(1));
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;
@@ -111,7 +107,7 @@ public final class PageService {
 
     private SaveResult saveMerging(Actor actor, Edit edit, String summary, Prepared mine) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Draft draft = draft(edit, mine);
+            Drafts.Draft draft = drafts.draft(edit, mine);
             Optional<Saved> saved = database.writer().inTransaction(handle -> {
                 Stores stores = Stores.of(handle);
                 Optional<Page> existing = stores.pages().find(edit.title());
@@ -126,58 +122,6 @@ public final class PageService {
         }
         throw new ServerBusyException("Page \"" + edit.title().text() + "\" is being saved by others right now; "
                 + "nothing of yours was saved yet. Try again.", 1);
-    }
-
-    /**
-     * What an edit would write against the page as it is now: the editor's text, or, when the page
-     * moved on since the edit's base revision, the merge of both changes. Read and merged outside
-     * any transaction.
-     */
-    private Draft draft(Edit edit, Prepared mine) {
-        Basis basis = database.reader().withHandle(handle -> {
-            PageStore pages = handle.attach(PageStore.class);
-            RevisionStore revisions = handle.attach(RevisionStore.class);
-            Optional<Page> page = pages.find(edit.title());
-            OptionalLong base = edit.baseRevisionId();
-            if (page.isEmpty() || base.isEmpty() || base.getAsLong() == page.get().latestRevisionId()) {
-                return new Basis(page, Optional.empty(), "", "");
-            }
-            Optional<Revision> baseRevision = revisions.find(base.getAsLong())
-                    .filter(revision -> revision.pageId() == page.get().id());
-            return new Basis(page, baseRevision, baseRevision.map(revision -> revisions.content(revision.id())).orElse(""),
-                    revisions.content(page.get().latestRevisionId()));
-        });
-        OptionalLong latest = basis.page().map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
-        if (basis.page().isEmpty() || basis.page().get().deleted() || edit.baseRevisionId().isEmpty()
-                || edit.baseRevisionId().getAsLong() == latest.getAsLong()) {
-            // Nothing to merge; the transaction checks the rest.
-            return new Draft(mine, latest, basis.page().isEmpty() ? SaveResult.Outcome.CREATED : SaveResult.Outcome.SAVED);
-        }
-        Page page = basis.page().get();
-        long base = edit.baseRevisionId().getAsLong();
-        if (basis.baseRevision().isEmpty()) {
-            throw new InvalidInputException("invalid_base_revision",
-                    "Revision " + base + " is not a revision of \"" + page.title().text() + "\".");
-        }
-        String merged = ThreeWayMerge.merge(basis.baseText(), basis.latestText(), mine.text())
-                .orElseThrow(() -> new EditConflictException(page.latestRevisionId(), basis.latestText(), mine.text(),
-                        "Someone else changed the same part of the page since revision " + base + "."));
-        checkSize(merged);
-        return new Draft(mine.forText(merged), latest, SaveResult.Outcome.MERGED);
-    }
-
-    /** The page as an edit found it, with the texts a merge needs when the edit's base is not the latest revision. */
-    private record Basis(Optional<Page> page, Optional<Revision> baseRevision, String baseText, String latestText) {
-    }
-
-    /** Text to write, made against the page's latest revision {@code against} (empty: against no page at all). */
-    private record Draft(Prepared prepared, OptionalLong against, SaveResult.Outcome outcome) {
-
-        /** Whether the page is still as the draft was made against, so writing it loses no one's edit. */
-        boolean madeAgainst(Optional<Page> existing) {
-            OptionalLong now = existing.map(page -> OptionalLong.of(page.latestRevisionId())).orElse(OptionalLong.empty());
-            return now.equals(against);
-        }
     }
 
     /**
@@ -248,36 +192,6 @@ public final class PageService {
                 existing.isEmpty() ? SaveResult.Outcome.CREATED : SaveResult.Outcome.SAVED);
     }
 
-    /**
-     * A save's result; the change with what its text says, for those following changes once it
-     * has committed; and its rendering, when the change had one already (a revert shares its target's).
-     */
-    private record Saved(SaveResult result, Optional<Handed> handed, Optional<RenderedPage> rendered) {
-
-        Saved(SaveResult result, Optional<Handed> handed) {
-            this(result, handed, Optional.empty());
-        }
-
-        /** A written edit, whose result carries the change number of the change it hands over. */
-        static Saved written(SaveResult.Outcome outcome, Page page, Revision revision, Optional<Handed> handed) {
-            OptionalLong sequence = handed.map(given -> OptionalLong.of(given.change().seq())).orElse(OptionalLong.empty());
-            return new Saved(new SaveResult(outcome, page, revision, sequence), handed);
-        }
-    }
-
-    /** An edit's change as the page feed would give it, and its parsed text: handed to the search index whole. */
-    private record Handed(PageChange change, ParsedPage parsed) {
-    }
-
-    /**
-     * What the search index needs of a saved edit, so it can index it without reading it back.
-     * Imports parse nothing and hand nothing: the index reads them in batches from the feed.
-     */
-    private static Optional<Handed> handed(PageStore pages, Page page, Revision revision, Prepared saved) {
-        return saved.parsed().map(parsed -> new Handed(new PageChange(pages.changeSequence(), page.id(), page.title(), false,
-                revision.id(), revision.timestamp(), revision.author().name(), saved.text()), parsed));
-    }
-
     /** Checks and writes, inside the transaction; {@code toSave} is final (merged already, if it had to be). */
     private Saved saveIn(Stores stores, Optional<Page> existing, Actor actor, Edit edit, String summary, Prepared toSave,
                          SaveResult.Outcome outcome) {
@@ -293,7 +207,7 @@ public final class PageService {
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
             Revision revision = stores.write(pageId, OptionalLong.empty(), actor, toSave, summary, edit.minor(), now);
             Page created = Page.created(pageId, edit.title(), revision);
-            return Saved.written(SaveResult.Outcome.CREATED, created, revision, handed(pages, created, revision, toSave));
+            return Saved.written(SaveResult.Outcome.CREATED, created, revision, Saved.handed(pages, created, revision, toSave));
         }
         Page page = existing.get();
         requireLive(page, actor);
@@ -309,23 +223,7 @@ public final class PageService {
         Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave, summary, edit.minor(),
                 clock.instant());
         Page saved = page.withLatest(revision);
-        return Saved.written(outcome, saved, revision, handed(pages, saved, revision, toSave));
-    }
-
-    /**
-     * Renders text that is not saved (an edit preview), marking missing link targets. Only for
-     * those who may edit, within the size a save allows, and throttled: rendering costs CPU.
-     */
-    public SafeHtml preview(Actor actor, String markdown) {
-        if (markdown == null) {
-            throw new InvalidInputException("missing_markdown", "The page text (markdown) is required.");
-        }
-        checkSize(markdown);
-        permissions.require(actor.user(), Right.EDIT);
-        previews.take("user:" + actor.user().id(), "too_many_previews", "You are asking for previews faster than this wiki allows.");
-        String text = PageText.normalize(markdown);
-        RenderedPage rendered = renders.call(() -> renderer.render(text));
-        return database.reader().withHandle(handle -> RedLinks.mark(handle, rendered));
+        return Saved.written(outcome, saved, revision, Saved.handed(pages, saved, revision, toSave));
     }
 
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
@@ -385,10 +283,7 @@ public final class PageService {
     }
 
     private void checkSize(String markdown) {
-        long bytes = PageText.utf8Length(markdown);
-        if (bytes > maxPageBytes) {
-            throw new PageTooLargeException(bytes, maxPageBytes);
-        }
+        PageText.requireWithin(markdown, maxPageBytes);
     }
 
     /**

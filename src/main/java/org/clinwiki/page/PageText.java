@@ -26,6 +26,14 @@ final class PageText {
         return text.stripTrailing();
     }
 
+    /** Refuses text longer than {@code maxBytes} in UTF-8 with {@link PageTooLargeException}. */
+    static void requireWithin(String markdown, long maxBytes) {
+        long bytes = utf8Length(markdown);
+        if (bytes > maxBytes) {
+            throw new PageTooLargeException(bytes, maxBytes);
+        }
+    }
+
     static int utf8Length(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -23,6 +23,11 @@ public record ParsedPage(List<Title> links, List<String> categories, Optional<Ti
         headings = List.copyOf(headings);
     }
 
+    /** Only the text, nothing parsed from it: for text beyond the renderer's limits, saved before they existed. */
+    public static ParsedPage textOnly(String text) {
+        return new ParsedPage(List.of(), List.of(), Optional.empty(), List.of(), text);
+    }
+
     public PageConnections connections() {
         return new PageConnections(links, categories, redirect);
     }

@@ -90,7 +90,7 @@ public final class Renderer {
         if (hasFootnotes(document) && !headings.isEmpty()) {
             headings.add(new Heading(2, "References", REFERENCES_ID));
         }
-        return collected.parsed(source.redirect(), headings, text(document));
+        return collected.parsed(source.redirect(), headings, PlainText.of(document));
     }
 
     /**
@@ -119,7 +119,7 @@ public final class Renderer {
         } catch (TooComplexException e) {
             String html = "<p class=\"notice\">" + Entities.escape(e.getMessage()) + " Its text is shown as written.</p>\n<pre>"
                     + Entities.escape(markdown) + "</pre>";
-            return new RenderedPage(new SafeHtml(html), new ParsedPage(List.of(), List.of(), Optional.empty(), List.of(), ""));
+            return new RenderedPage(new SafeHtml(html), ParsedPage.textOnly(""));
         }
     }
 
@@ -242,7 +242,4 @@ public final class Renderer {
         return false;
     }
 
-    private static String text(Document document) {
-        return PlainText.of(document);
-    }
 }

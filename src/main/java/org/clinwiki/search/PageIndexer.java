@@ -127,7 +127,7 @@ final class PageIndexer {
         try {
             return renderer.parse(markdown);
         } catch (TooComplexException e) {
-            return new ParsedPage(List.of(), List.of(), Optional.empty(), List.of(), markdown);
+            return ParsedPage.textOnly(markdown);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.clinwiki.user.Login;
+import org.clinwiki.user.Logins;
 import org.clinwiki.user.NotAuthenticatedException;
 import org.clinwiki.user.Session;
 import org.clinwiki.user.TokenKind;
@@ -24,16 +25,18 @@ final class AccountApi {
     }
 
     private final UserService users;
+    private final Logins logins;
     private final Auth auth;
 
-    AccountApi(UserService users, Auth auth) {
+    AccountApi(UserService users, Logins logins, Auth auth) {
         this.users = users;
+        this.logins = logins;
         this.auth = auth;
     }
 
     void login(Context ctx) {
         LoginRequest request = Requests.body(ctx, LoginRequest.class);
-        Login login = users.login(request.username(), request.password(), ctx.ip(), TokenKind.API);
+        Login login = logins.login(request.username(), request.password(), ctx.ip(), TokenKind.API);
         ctx.json(new ApiJson.LoginJson(login.token(), login.expires(), ApiJson.UserJson.of(login.user()),
                 login.user().mustChangePassword()));
     }
@@ -73,7 +76,7 @@ final class AccountApi {
     void changePassword(Context ctx) {
         var actor = auth.actor(ctx);
         PasswordRequest request = Requests.body(ctx, PasswordRequest.class);
-        users.changePassword(actor, request.currentPassword(), request.newPassword(), auth.bearerToken(ctx).orElse(null));
+        logins.changePassword(actor, request.currentPassword(), request.newPassword(), auth.bearerToken(ctx).orElse(null));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

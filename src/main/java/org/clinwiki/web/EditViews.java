@@ -12,6 +12,7 @@ import org.clinwiki.page.EditConflictException;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.Previews;
 import org.clinwiki.page.Revision;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
@@ -31,13 +32,15 @@ import org.clinwiki.web.view.RevertView;
 final class EditViews {
 
     private final PageService pages;
+    private final Previews previews;
     private final PageReader reader;
     private final Permissions permissions;
     private final Layout layout;
     private final Auth auth;
 
-    EditViews(PageService pages, PageReader reader, Permissions permissions, Layout layout, Auth auth) {
+    EditViews(PageService pages, Previews previews, PageReader reader, Permissions permissions, Layout layout, Auth auth) {
         this.pages = pages;
+        this.previews = previews;
         this.reader = reader;
         this.permissions = permissions;
         this.layout = layout;
@@ -77,7 +80,7 @@ final class EditViews {
         if ("preview".equals(ctx.formParam("action"))) {
             Html preview;
             try {
-                preview = new Html(pages.preview(actor, markdown));
+                preview = new Html(previews.preview(actor, markdown));
             } catch (WikiException e) {
                 Errors.headers(ctx, e);
                 form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),

@@ -15,6 +15,7 @@ import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.Previews;
 import org.clinwiki.page.Revision;
 import org.clinwiki.page.SaveResult;
 import org.clinwiki.search.SearchService;
@@ -46,13 +47,15 @@ final class PageApi {
     static final Duration SEARCHABLE_WAIT_LIMIT = Duration.ofSeconds(5);
 
     private final PageService pages;
+    private final Previews previews;
     private final PageModeration moderation;
     private final PageReader reader;
     private final SearchService search;
     private final Auth auth;
 
-    PageApi(PageService pages, PageModeration moderation, PageReader reader, SearchService search, Auth auth) {
+    PageApi(PageService pages, Previews previews, PageModeration moderation, PageReader reader, SearchService search, Auth auth) {
         this.pages = pages;
+        this.previews = previews;
         this.moderation = moderation;
         this.reader = reader;
         this.search = search;
@@ -157,7 +160,7 @@ final class PageApi {
     void preview(Context ctx) {
         var actor = auth.actor(ctx);
         PreviewRequest request = Requests.body(ctx, PreviewRequest.class);
-        ctx.json(new ApiJson.HtmlJson(pages.preview(actor, request.markdown()).html()));
+        ctx.json(new ApiJson.HtmlJson(previews.preview(actor, request.markdown()).html()));
     }
 
     void protect(Context ctx) {

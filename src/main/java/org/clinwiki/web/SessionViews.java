@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.clinwiki.WikiException;
 import org.clinwiki.user.Login;
+import org.clinwiki.user.Logins;
 import org.clinwiki.user.RegistrationMode;
 import org.clinwiki.user.TokenKind;
 import org.clinwiki.user.UserService;
@@ -17,12 +18,14 @@ import org.clinwiki.web.view.RegisterView;
 final class SessionViews {
 
     private final UserService users;
+    private final Logins logins;
     private final Layout layout;
     private final Auth auth;
     private final Csrf csrf;
 
-    SessionViews(UserService users, Layout layout, Auth auth, Csrf csrf) {
+    SessionViews(UserService users, Logins logins, Layout layout, Auth auth, Csrf csrf) {
         this.users = users;
+        this.logins = logins;
         this.layout = layout;
         this.auth = auth;
         this.csrf = csrf;
@@ -36,7 +39,7 @@ final class SessionViews {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
         String returnTo = safeReturn(ctx.formParam("returnTo"));
         try {
-            Login login = users.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
+            Login login = logins.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
             auth.startSession(ctx, login);
             csrf.rotate(ctx);
             ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);

@@ -17,7 +17,9 @@ import org.clinwiki.page.ChangeLog;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.Previews;
 import org.clinwiki.search.SearchService;
+import org.clinwiki.user.Logins;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Tokens;
@@ -45,7 +47,7 @@ public final class WebServer {
     }
 
     /** The services the web layer maps HTTP onto. */
-    public record Services(UserService users, PageService pages, PageModeration moderation, PageReader reader,
+    public record Services(UserService users, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            ChangeLog changes,
                            CategoryService categories, SearchService search, Permissions permissions,
                            Tokens tokens) {
@@ -58,15 +60,15 @@ public final class WebServer {
         String contentSecurityPolicy = contentSecurityPolicy(config.imageHosts());
         Assets assets = new Assets();
         Layout layout = new Layout(templates, auth, csrf, assets);
-        PageApi pageApi = new PageApi(services.pages(), services.moderation(), services.reader(), services.search(), auth);
+        PageApi pageApi = new PageApi(services.pages(), services.previews(), services.moderation(), services.reader(), services.search(), auth);
         CategoryApi categoryApi = new CategoryApi(services.categories(), services.reader(), auth);
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
-        AccountApi accountApi = new AccountApi(services.users(), auth);
+        AccountApi accountApi = new AccountApi(services.users(), services.logins(), auth);
         AdminApi adminApi = new AdminApi(services.users(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
                 config.viewCacheBytes());
-        EditViews editViews = new EditViews(services.pages(), services.reader(), services.permissions(), layout, auth);
-        SessionViews sessionViews = new SessionViews(services.users(), layout, auth, csrf);
+        EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);
+        SessionViews sessionViews = new SessionViews(services.users(), services.logins(), layout, auth, csrf);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
                 services.users(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);

@@ -53,7 +53,7 @@ class CommandLineTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Created editor jdoe");
         try (App app = open()) {
-            var login = app.users().login("jdoe", "a long password here", "test", TokenKind.API);
+            var login = app.logins().login("jdoe", "a long password here", "test", TokenKind.API);
             assertThat(login.token()).startsWith("cw_");
             assertThat(login.user().displayName()).isEqualTo("Jane Doe");
             assertThat(login.user().credentials()).isEqualTo("MD, clinical informaticist");
@@ -90,7 +90,7 @@ class CommandLineTest {
         Run reset = run("another long password\n", "user", "password", "kim", "--password-stdin", "--data", dataDir.toString());
         assertThat(reset.exitCode()).as(reset.err()).isZero();
         try (App app = open()) {
-            assertThat(app.users().login("kim", "another long password", "test", TokenKind.API).user().name()).isEqualTo("kim");
+            assertThat(app.logins().login("kim", "another long password", "test", TokenKind.API).user().name()).isEqualTo("kim");
         }
     }
 
