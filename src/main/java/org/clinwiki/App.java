@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Gate;
-import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.RecentChanges;
 import org.clinwiki.page.PageFeed;
-import org.clinwiki.page.PageChange;
+import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -46,7 +46,7 @@ public final class App implements AutoCloseable {
     private final Previews previews;
     private final PageModeration moderation;
     private final PageReader reader;
-    private final ChangeLog changes;
+    private final RecentChanges changes;
     private final CategoryService categories;
     private final RenderCache renderCache;
     private final Permissions permissions;
@@ -58,7 +58,7 @@ public final class App implements AutoCloseable {
     private WebServer web;
 
     private App(Config config, Database database, UserService users, Logins logins, PageService pages, Previews previews,
-                PageModeration moderation, PageReader reader, ChangeLog changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
+                PageModeration moderation, PageReader reader, RecentChanges changes, CategoryService categories, RenderCache renderCache, Permissions permissions,
                 Tokens tokens, Renderer renderer, IndexTrigger indexTrigger) {
         this.config = config;
         this.database = database;
@@ -90,7 +90,7 @@ public final class App implements AutoCloseable {
         }
 
         @Override
-        public void revisionSaved(PageChange change, ParsedPage parsed) {
+        public void revisionSaved(PageSnapshot change, ParsedPage parsed) {
             SearchIndex current = index;
             if (current != null) {
                 current.revisionSaved(change, parsed);
@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
         PageModeration moderation = new PageModeration(database, permissions, clock, indexTrigger);
         PageReader reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions,
                 diffGate(), renders);
-        ChangeLog changes = new ChangeLog(database, permissions);
+        RecentChanges changes = new RecentChanges(database, permissions);
         CategoryService categories = new CategoryService(database);
         return new App(config, database, users, logins, pages, previews, moderation, reader, changes, categories, renderCache, permissions, tokens,
                 renderer, indexTrigger);
@@ -148,7 +148,8 @@ public final class App implements AutoCloseable {
         searchIndex = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer).start();
         indexTrigger.index = searchIndex;
         search = new SearchService(searchIndex, new Sanitizer());
-        web = WebServer.start(config, new Templates(),
+        web = WebServer.start(new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes()),
+                new Templates(),
                 new WebServer.Services(users, logins, pages, previews, moderation, reader, changes, categories, search, permissions, tokens));
         return this;
     }
@@ -200,7 +201,7 @@ public final class App implements AutoCloseable {
         return reader;
     }
 
-    public ChangeLog changes() {
+    public RecentChanges changes() {
         return changes;
     }
 

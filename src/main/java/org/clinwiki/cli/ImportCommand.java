@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.FirstRun;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.page.PageService;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.page.SaveResult;

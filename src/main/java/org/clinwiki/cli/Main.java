@@ -1,7 +1,7 @@
 package org.clinwiki.cli;
 
 import java.io.PrintWriter;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

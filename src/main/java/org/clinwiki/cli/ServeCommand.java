@@ -1,5 +1,6 @@
 package org.clinwiki.cli;
 
+import org.clinwiki.limit.Limits;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandFailedException("--edits-per-minute, --login-failures, --login-failures-per-address, "
                     + "--previews-per-minute and --registrations-per-hour must be at least 1.");
         }
-        Config.Limits limits = Config.Limits.defaults().withLoginFailures(loginFailures, loginFailuresPerAddress)
+        Limits limits = Limits.defaults().withLoginFailures(loginFailures, loginFailuresPerAddress)
                 .withEditsPerMinute(editsPerMinute).withPreviewsPerMinute(previewsPerMinute)
                 .withRegistrationsPerHour(registrationsPerHour);
         Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits)

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.clinwiki.ServerBusyException;
 
 /**
  * Bounds how much of one kind of slow work (hashing a password, diffing two revisions) runs at

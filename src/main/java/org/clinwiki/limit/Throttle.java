@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import org.clinwiki.TooManyRequestsException;
 
 /**
  * A token bucket per key (an account, an address, a user): {@code capacity} tokens, refilled

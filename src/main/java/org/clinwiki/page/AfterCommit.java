@@ -22,7 +22,7 @@ final class AfterCommit {
         tell(listener::pagesChanged);
     }
 
-    void revisionSaved(PageChange change, ParsedPage parsed) {
+    void revisionSaved(PageSnapshot change, ParsedPage parsed) {
         tell(() -> listener.revisionSaved(change, parsed));
     }
 

@@ -2,7 +2,7 @@ package org.clinwiki.page;
 
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.diff.ThreeWayMerge;
 

@@ -1,6 +1,6 @@
 package org.clinwiki.page;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /**
  * The page changed since the editor's base revision and the changes clash. Carries what the

@@ -25,7 +25,7 @@ public final class PageFeed {
     }
 
     /** Pages changed after {@code seq}, oldest change first, at most {@code limit}. */
-    public List<PageChange> since(long seq, int limit) {
+    public List<PageSnapshot> since(long seq, int limit) {
         return database.reader().withExtension(FeedStore.class, feed -> feed.since(seq, limit));
     }
 
@@ -40,7 +40,7 @@ public final class PageFeed {
     }
 
     /** The current state of one page, if it exists. */
-    public List<PageChange> current(Title title) {
+    public List<PageSnapshot> current(Title title) {
         return database.reader().withExtension(FeedStore.class, feed -> feed.current(title.namespace().key(), title.name()));
     }
 
@@ -49,7 +49,7 @@ public final class PageFeed {
         return database.reader().withExtension(FeedStore.class, FeedStore::liveTitles);
     }
 
-    @RegisterRowMapper(FeedStore.ChangeMapper.class)
+    @RegisterRowMapper(FeedStore.SnapshotMapper.class)
     @RegisterRowMapper(PageStore.TitleMapper.class)
     interface FeedStore {
 
@@ -62,20 +62,20 @@ public final class PageFeed {
                 """;
 
         @SqlQuery(SELECT + "WHERE p.change_seq > :seq ORDER BY p.change_seq LIMIT :limit")
-        List<PageChange> since(long seq, int limit);
+        List<PageSnapshot> since(long seq, int limit);
 
         @SqlQuery(SELECT + "WHERE p.namespace = :namespace AND p.name = :name")
-        List<PageChange> current(String namespace, String name);
+        List<PageSnapshot> current(String namespace, String name);
 
         @SqlQuery("SELECT namespace, name FROM pages WHERE deleted_at IS NULL")
         List<Title> liveTitles();
 
-        final class ChangeMapper implements RowMapper<PageChange> {
+        final class SnapshotMapper implements RowMapper<PageSnapshot> {
             @Override
-            public PageChange map(ResultSet rs, StatementContext ctx) throws SQLException {
+            public PageSnapshot map(ResultSet rs, StatementContext ctx) throws SQLException {
                 rs.getLong("deleted_at");
                 boolean deleted = !rs.wasNull();
-                return new PageChange(rs.getLong("change_seq"), rs.getLong("id"), PageStore.title(rs), deleted,
+                return new PageSnapshot(rs.getLong("change_seq"), rs.getLong("id"), PageStore.title(rs), deleted,
                         rs.getLong("revision_id"), Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("author"),
                         rs.getString("content"));
             }

@@ -16,7 +16,7 @@ public interface PageListener {
      * would give it, and what saving worked out, so a follower need neither read nor parse it
      * again. Otherwise as {@link #pagesChanged}.
      */
-    default void revisionSaved(PageChange change, ParsedPage parsed) {
+    default void revisionSaved(PageSnapshot change, ParsedPage parsed) {
         pagesChanged();
     }
 

@@ -2,12 +2,12 @@ package org.clinwiki.page;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.clinwiki.ConflictException;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.ConflictException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
-import org.clinwiki.user.AuditStore;
+import org.clinwiki.audit.AuditStore;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
@@ -44,7 +44,7 @@ public final class PageModeration {
             pages.setEditRole(page.id(), editRole.key(), now);
             // The page looks different (protected or not): those following changes must see it.
             pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, "protect", title.text(), why,
+            handle.attach(AuditStore.class).record(actor.audited(), now, "protect", title.text(), why,
                     page.editRole().key() + " -> " + editRole.key());
             return pages.find(title).orElseThrow();
         });
@@ -78,7 +78,7 @@ public final class PageModeration {
                 pages.markRestored(page.id(), now);
             }
             pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor, now, delete ? "delete" : "restore", title.text(), why, "");
+            handle.attach(AuditStore.class).record(actor.audited(), now, delete ? "delete" : "restore", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });
         afterCommit.pagesChanged();

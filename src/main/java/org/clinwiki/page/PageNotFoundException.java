@@ -1,6 +1,6 @@
 package org.clinwiki.page;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.title.Title;
 
 /** No (visible) page has this title, or no such revision belongs to it. */

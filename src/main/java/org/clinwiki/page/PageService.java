@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
-import org.clinwiki.ConflictException;
-import org.clinwiki.InvalidInputException;
-import org.clinwiki.ServerBusyException;
+import org.clinwiki.error.ConflictException;
+import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.limit.ServerBusyException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
@@ -19,7 +19,7 @@ import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
-import org.clinwiki.user.AuditStore;
+import org.clinwiki.audit.AuditStore;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
@@ -264,7 +264,7 @@ public final class PageService {
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
             Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, prepared, summary, false, now);
-            handle.attach(AuditStore.class).record(actor, now, "revert", title.text(), why,
+            handle.attach(AuditStore.class).record(actor.audited(), now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision,
                     OptionalLong.of(stores.pages().changeSequence())), Optional.empty(), Optional.of(rendered));

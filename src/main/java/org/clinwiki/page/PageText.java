@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 
 /** The rules page text and edit summaries follow before they are stored. */
 final class PageText {

@@ -1,6 +1,6 @@
 package org.clinwiki.page;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** Page text over the size limit. */
 public final class PageTooLargeException extends WikiException {

@@ -1,7 +1,7 @@
 package org.clinwiki.page;
 
 import java.time.Duration;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;

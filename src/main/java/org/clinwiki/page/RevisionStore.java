@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for revisions. Revisions are only ever inserted. */
 @RegisterRowMapper(RevisionStore.RevisionMapper.class)
-@RegisterRowMapper(RevisionStore.ChangeMapper.class)
+@RegisterRowMapper(RevisionStore.RecentEditMapper.class)
 public interface RevisionStore {
 
     String COLUMNS = """
@@ -58,13 +58,13 @@ public interface RevisionStore {
               AND (:namespace = '' OR p.namespace = :namespace) AND (r.minor = FALSE OR :includeMinor)
             ORDER BY r.id DESC LIMIT :limit
             """)
-    List<Change> recent(long before, String namespace, boolean includeMinor, boolean includeDeleted, int limit);
+    List<RecentEdit> recent(long before, String namespace, boolean includeMinor, boolean includeDeleted, int limit);
 
     @SqlQuery(CHANGES + """
             WHERE u.name_key = :authorKey AND r.id < :before AND (p.deleted_at IS NULL OR :includeDeleted)
             ORDER BY r.id DESC LIMIT :limit
             """)
-    List<Change> byAuthor(String authorKey, long before, boolean includeDeleted, int limit);
+    List<RecentEdit> byAuthor(String authorKey, long before, boolean includeDeleted, int limit);
 
     @SqlQuery("""
             SELECT u.name AS author_name, u.display_name AS author_display_name, u.credentials AS author_credentials
@@ -86,15 +86,15 @@ public interface RevisionStore {
         }
     }
 
-    final class ChangeMapper implements RowMapper<Change> {
+    final class RecentEditMapper implements RowMapper<RecentEdit> {
         private final RevisionMapper revisions = new RevisionMapper();
 
         @Override
-        public Change map(ResultSet rs, StatementContext ctx) throws SQLException {
+        public RecentEdit map(ResultSet rs, StatementContext ctx) throws SQLException {
             Revision revision = revisions.map(rs, ctx);
             rs.getLong("deleted_at");
             boolean deleted = !rs.wasNull();
-            return new Change(PageStore.title(rs), revision, revision.size() - rs.getInt("parent_size"), deleted);
+            return new RecentEdit(PageStore.title(rs), revision, revision.size() - rs.getInt("parent_size"), deleted);
         }
     }
 

@@ -16,7 +16,7 @@ record Saved(SaveResult result, Optional<Saved.Handed> handed, Optional<Rendered
     }
 
     /** An edit's change as the page feed would give it, and its parsed text: handed to the search index whole. */
-    record Handed(PageChange change, ParsedPage parsed) {
+    record Handed(PageSnapshot change, ParsedPage parsed) {
     }
 
     /** A written edit, whose result carries the change number of the change it hands over. */
@@ -31,7 +31,7 @@ record Saved(SaveResult result, Optional<Saved.Handed> handed, Optional<Rendered
      * Call inside the save's transaction: the change number is the one it took.
      */
     static Optional<Handed> handed(PageStore pages, Page page, Revision revision, Prepared saved) {
-        return saved.parsed().map(parsed -> new Handed(new PageChange(pages.changeSequence(), page.id(), page.title(), false,
+        return saved.parsed().map(parsed -> new Handed(new PageSnapshot(pages.changeSequence(), page.id(), page.title(), false,
                 revision.id(), revision.timestamp(), revision.author().name(), saved.text()), parsed));
     }
 }

@@ -140,8 +140,8 @@ public final class Renderer {
     private RenderedPage renderChecked(String markdown) {
         Source source = Source.of(markdown);
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 4 + 64);
-        source.redirect().ifPresent(target -> html.append("<p class=\"redirect-notice\">Redirect to <a href=\"/wiki/")
-                .append(target.urlPath()).append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
+        source.redirect().ifPresent(target -> html.append("<p class=\"redirect-notice\">Redirect to <a href=\"")
+                .append(target.wikiPath()).append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
                 .append(Entities.escape(target.text())).append("</a></p>\n"));
 
         Document document = parser.parse(source.body());

@@ -1,6 +1,6 @@
 package org.clinwiki.render;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** Page text beyond what can be rendered in bounded time and stack: the message says what is too much. */
 public final class TooComplexException extends WikiException {

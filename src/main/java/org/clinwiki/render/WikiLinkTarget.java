@@ -39,7 +39,7 @@ record WikiLinkTarget(Optional<Title> title, String anchor, String label, boolea
     /** The link's href: {@code /wiki/Title#section-id}, or {@code #section-id} within the page. */
     String href() {
         String fragment = anchor.isEmpty() ? "" : "#" + headingId(anchor);
-        return title.map(t -> "/wiki/" + t.urlPath() + fragment).orElse(fragment);
+        return title.map(t -> t.wikiPath() + fragment).orElse(fragment);
     }
 
     /** The id a heading with this text gets, so that {@code [[Page#Some heading]]} finds it. */

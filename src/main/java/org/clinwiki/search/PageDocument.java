@@ -13,7 +13,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.clinwiki.page.PageChange;
+import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.render.Heading;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.title.Title;
@@ -38,7 +38,7 @@ final class PageDocument {
     private PageDocument() {
     }
 
-    static Document page(PageChange change, ParsedPage parsed, List<Title> redirects) {
+    static Document page(PageSnapshot change, ParsedPage parsed, List<Title> redirects) {
         Document doc = common(change, SearchFields.PAGE);
         // The text is ALL's first value, so its offsets are places in the snippet text; the
         // highlighter stops at the text's end, before the title's, redirects' and categories' places.
@@ -67,7 +67,7 @@ final class PageDocument {
         return doc;
     }
 
-    static Document redirect(PageChange change, Title target) {
+    static Document redirect(PageSnapshot change, Title target) {
         Document doc = common(change, SearchFields.REDIRECT);
         doc.add(new StoredField(SearchFields.REDIRECT_TARGET, target.text()));
         // Empty: a redirect matches no typed word, yet has a length for each scored field like
@@ -78,7 +78,7 @@ final class PageDocument {
         return doc;
     }
 
-    private static Document common(PageChange change, String kind) {
+    private static Document common(PageSnapshot change, String kind) {
         Document doc = new Document();
         Title title = change.title();
         doc.add(new StringField(SearchFields.ID, id(change.pageId()), Field.Store.YES));

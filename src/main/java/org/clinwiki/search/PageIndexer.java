@@ -13,7 +13,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.clinwiki.page.PageChange;
+import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
@@ -40,7 +40,7 @@ final class PageIndexer {
     /** Saved changes with their texts as their saves parsed them, by revision id, until the revision is indexed. */
     private final Map<Long, Offer> offers = new ConcurrentHashMap<>();
 
-    private record Offer(PageChange change, ParsedPage parsed) {
+    private record Offer(PageSnapshot change, ParsedPage parsed) {
     }
 
     PageIndexer(IndexWriter writer, SearcherManager searchers, PageFeed feed, Renderer renderer, TitleSuggester titles) {
@@ -55,7 +55,7 @@ final class PageIndexer {
      * Keeps a saved change and what its save parsed from the text, for when the change is
      * applied. Only a few: a save that finds the indexer far behind leaves the work to it.
      */
-    void offer(PageChange change, ParsedPage parsed) {
+    void offer(PageSnapshot change, ParsedPage parsed) {
         if (offers.size() < MAX_OFFERED) {
             offers.put(change.revisionId(), new Offer(change, parsed));
         }
@@ -65,21 +65,21 @@ final class PageIndexer {
      * The offered change numbered {@code seq + 1}, if any. Each change takes the next number, so
      * nothing can come between: applying it alone skips reading the feed.
      */
-    Optional<PageChange> offeredAfter(long seq) {
+    Optional<PageSnapshot> offeredAfter(long seq) {
         return offers.values().stream().map(Offer::change).filter(change -> change.seq() == seq + 1).findFirst();
     }
 
     /** Writes a batch of changes (in parallel when it is large), then the redirect targets they touched. */
-    void applyAll(List<PageChange> batch) throws IOException {
+    void applyAll(List<PageSnapshot> batch) throws IOException {
         if (redirects == null) {
             redirects = indexedRedirects();
         }
         Set<Title> retarget = ConcurrentHashMap.newKeySet();
-        Stream<PageChange> changes = batch.size() > 8 ? batch.parallelStream() : batch.stream();
+        Stream<PageSnapshot> changes = batch.size() > 8 ? batch.parallelStream() : batch.stream();
         try {
             changes.forEach(change -> apply(change, retarget));
             for (Title target : retarget) {
-                for (PageChange current : feed.current(target)) {
+                for (PageSnapshot current : feed.current(target)) {
                     apply(current, new LinkedHashSet<>());
                 }
             }
@@ -88,13 +88,13 @@ final class PageIndexer {
         } finally {
             // Revision ids grow with each commit: any offer up to the batch's newest revision is
             // now applied or superseded (its page changed again since).
-            long newest = batch.stream().mapToLong(PageChange::revisionId).max().orElse(0);
+            long newest = batch.stream().mapToLong(PageSnapshot::revisionId).max().orElse(0);
             offers.keySet().removeIf(revisionId -> revisionId <= newest);
         }
     }
 
     /** Puts one page's current state in the index; collects redirect targets whose documents must follow. */
-    private void apply(PageChange change, Set<Title> retarget) {
+    private void apply(PageSnapshot change, Set<Title> retarget) {
         try {
             Term id = new Term(SearchFields.ID, PageDocument.id(change.pageId()));
             redirects.forget(change.pageId()).ifPresent(retarget::add);

@@ -9,7 +9,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.clinwiki.page.PageChange;
+import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
@@ -121,7 +121,7 @@ public final class SearchIndex implements AutoCloseable {
      * uses both instead of reading the change from the database and parsing its text again.
      * Returns at once.
      */
-    public void revisionSaved(PageChange change, ParsedPage parsed) {
+    public void revisionSaved(PageSnapshot change, ParsedPage parsed) {
         pages.offer(change, parsed);
         requestCatchUp();
     }
@@ -253,7 +253,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Applies the next changes after {@link #appliedSeq} and makes them searchable; returns how many. */
     private int applyNextBatch() throws IOException {
         // An edit handed over by its save is the whole batch when it is the very next change.
-        List<PageChange> batch = pages.offeredAfter(appliedSeq).map(List::of).orElseGet(() -> feed.since(appliedSeq, BATCH));
+        List<PageSnapshot> batch = pages.offeredAfter(appliedSeq).map(List::of).orElseGet(() -> feed.since(appliedSeq, BATCH));
         if (batch.isEmpty()) {
             return 0;
         }

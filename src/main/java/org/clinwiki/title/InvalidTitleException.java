@@ -1,6 +1,6 @@
 package org.clinwiki.title;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** A title that breaks the title rules; the message says which rule. */
 public final class InvalidTitleException extends WikiException {

@@ -150,6 +150,11 @@ public record Title(Namespace namespace, String name) implements Comparable<Titl
         return UrlPaths.encode(text().replace(' ', '_'));
     }
 
+    /** Where the page is read: {@code /wiki/} and the {@link #urlPath()}; views of it add a suffix ({@code /history}). */
+    public String wikiPath() {
+        return "/wiki/" + urlPath();
+    }
+
     /** The page for discussing this one: {@code Talk:X} for X; a talk page is its own. */
     public Title talk() {
         return namespace == Namespace.TALK ? this : new Title(Namespace.TALK, text());

@@ -1,13 +1,15 @@
 package org.clinwiki.user;
 
+import org.clinwiki.limit.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.clinwiki.Config;
-import org.clinwiki.InvalidInputException;
-import org.clinwiki.ServerBusyException;
-import org.clinwiki.TooManyRequestsException;
+import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditedBy;
+import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.limit.ServerBusyException;
+import org.clinwiki.limit.TooManyRequestsException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Throttle;
 
@@ -27,7 +29,7 @@ public final class Logins {
     private final Throttle addressFailures;
     private final Throttle logins;
 
-    public Logins(Database database, Passwords passwords, Tokens tokens, Clock clock, Duration tokenLifetime, Config.Limits limits) {
+    public Logins(Database database, Passwords passwords, Tokens tokens, Clock clock, Duration tokenLifetime, Limits limits) {
         this.database = database;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -76,7 +78,7 @@ public final class Logins {
         }
         if (!valid) {
             database.writer().useHandle(handle -> handle.attach(AuditStore.class)
-                    .recordFailedLogin(now, found.map(User::id).orElse(null), typed, address));
+                    .record(new AuditedBy(found.map(User::id).orElse(null), typed, address), now, "login_failed", "", "", ""));
             throw wrongCredentials();
         }
         User user = found.orElseThrow();
@@ -92,7 +94,7 @@ public final class Logins {
         Instant expires = now.plus(tokenLifetime);
         database.writer().useTransaction(handle -> {
             handle.attach(TokenStore.class).insert(user.id(), Tokens.hash(token), kind.key(), "login", now, expires, address);
-            handle.attach(AuditStore.class).record(new Actor(user, address), now, "login", user.name(), "", "");
+            handle.attach(AuditStore.class).record(new Actor(user, address).audited(), now, "login", user.name(), "", "");
         });
         return new Login(token, expires, user);
     }
@@ -144,7 +146,7 @@ public final class Logins {
         database.writer().useTransaction(handle -> {
             handle.attach(UserStore.class).setPassword(user.id(), hash, false);
             handle.attach(TokenStore.class).revokeAllExcept(user.id(), keepToken == null ? "" : Tokens.hash(keepToken), now);
-            handle.attach(AuditStore.class).record(actor, now, "password_change", user.name(), "", "");
+            handle.attach(AuditStore.class).record(actor.audited(), now, "password_change", user.name(), "", "");
         });
     }
 }

@@ -1,6 +1,6 @@
 package org.clinwiki.user;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** The request needs a logged-in user and has none, or its credentials are wrong or expired. */
 public final class NotAuthenticatedException extends WikiException {

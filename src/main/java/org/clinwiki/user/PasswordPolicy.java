@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 
 /**
  * What a new password must be: long enough, not the user name, not on the shipped list of

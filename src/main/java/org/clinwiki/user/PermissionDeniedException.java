@@ -1,6 +1,6 @@
 package org.clinwiki.user;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** The acting user may not do this; {@code code} says why (forbidden, blocked, protected, ...). */
 public final class PermissionDeniedException extends WikiException {

@@ -1,6 +1,6 @@
 package org.clinwiki.user;
 
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 
 /** Cleans short one-line texts people type into profiles: display names, credentials, reasons. */
 final class ProfileText {

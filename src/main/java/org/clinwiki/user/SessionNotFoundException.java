@@ -1,6 +1,6 @@
 package org.clinwiki.user;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** The user has no live token or session with this id (never had, or already revoked or expired). */
 public final class SessionNotFoundException extends WikiException {

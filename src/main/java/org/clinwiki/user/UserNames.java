@@ -2,7 +2,7 @@ package org.clinwiki.user;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 
 /** Rules for user names: 2-40 letters, digits, dots, hyphens or underscores; unique ignoring case. */
 public final class UserNames {

@@ -1,6 +1,6 @@
 package org.clinwiki.user;
 
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 
 /** No account has this name. */
 public final class UserNotFoundException extends WikiException {

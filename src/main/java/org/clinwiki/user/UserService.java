@@ -1,13 +1,15 @@
 package org.clinwiki.user;
 
+import org.clinwiki.limit.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.clinwiki.ConflictException;
-import org.clinwiki.Config;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditEntry;
+import org.clinwiki.error.ConflictException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Throttle;
 import org.jdbi.v3.core.Handle;
@@ -34,7 +36,7 @@ public final class UserService {
     private final Throttle registrations;
 
     public UserService(Database database, Passwords passwords, Tokens tokens, Permissions permissions, Clock clock,
-                       RegistrationMode registration, Config.Limits limits) {
+                       RegistrationMode registration, Limits limits) {
         this.registrations = new Throttle(limits.registrationsPerHour(), Duration.ofHours(1));
         this.database = database;
         this.passwords = passwords;
@@ -86,7 +88,7 @@ public final class UserService {
         AccountStatus status = registration == RegistrationMode.OPEN ? AccountStatus.ACTIVE : AccountStatus.PENDING;
         User user = insert(name, displayName, credentials, Role.EDITOR, status, passwords.hash(password), false);
         database.writer().useHandle(handle -> handle.attach(AuditStore.class)
-                .record(new Actor(user, address), clock.instant(), "register", user.name(), "", status.key()));
+                .record(new Actor(user, address).audited(), clock.instant(), "register", user.name(), "", status.key()));
         return user;
     }
 
@@ -134,7 +136,7 @@ public final class UserService {
             if (handle.attach(TokenStore.class).revokeById(id, actor.user().id(), now) == 0) {
                 throw new SessionNotFoundException(id);
             }
-            handle.attach(AuditStore.class).record(actor, now, "revoke_session", actor.user().name(), "", "session " + id);
+            handle.attach(AuditStore.class).record(actor.audited(), now, "revoke_session", actor.user().name(), "", "session " + id);
         });
     }
 
@@ -289,6 +291,6 @@ public final class UserService {
     }
 
     private void audit(Handle handle, Actor actor, String action, String target, String reason, String details) {
-        handle.attach(AuditStore.class).record(actor, clock.instant(), action, target, reason, details);
+        handle.attach(AuditStore.class).record(actor.audited(), clock.instant(), action, target, reason, details);
     }
 }

@@ -2,7 +2,7 @@ package org.clinwiki.web;
 
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageNotFoundException;

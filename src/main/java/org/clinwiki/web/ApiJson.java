@@ -13,11 +13,11 @@ import org.clinwiki.diff.DiffSide;
 import org.clinwiki.diff.Segment;
 import org.clinwiki.page.Author;
 import org.clinwiki.page.Backlink;
-import org.clinwiki.page.Change;
+import org.clinwiki.page.RecentEdit;
 import org.clinwiki.page.Revision;
 import org.clinwiki.page.RevisionDiff;
 import org.clinwiki.title.Title;
-import org.clinwiki.user.AuditEntry;
+import org.clinwiki.audit.AuditEntry;
 import org.clinwiki.user.User;
 
 /**
@@ -86,7 +86,7 @@ final class ApiJson {
     }
 
     record ChangeJson(String title, String namespace, RevisionJson revision, int sizeChange, boolean created) {
-        static ChangeJson of(Change change) {
+        static ChangeJson of(RecentEdit change) {
             return new ChangeJson(change.title().text(), change.title().namespace().key(),
                     RevisionJson.of(change.revision()), change.sizeChange(), change.createdPage());
         }

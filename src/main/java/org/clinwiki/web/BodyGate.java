@@ -5,9 +5,9 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import org.clinwiki.ServerBusyException;
-import org.clinwiki.TooManyRequestsException;
-import org.clinwiki.WikiException;
+import org.clinwiki.limit.ServerBusyException;
+import org.clinwiki.limit.TooManyRequestsException;
+import org.clinwiki.error.WikiException;
 
 /**
  * Reads request bodies before any handler runs, a bounded number at a time: at most

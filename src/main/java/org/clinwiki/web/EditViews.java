@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.clinwiki.InvalidInputException;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Edit;
 import org.clinwiki.page.EditConflictException;
@@ -94,7 +94,7 @@ final class EditViews {
             Edit edit = new Edit(title, markdown, summary,
                     base.map(OptionalLong::of).orElse(OptionalLong.empty()), minor);
             pages.save(actor, edit);
-            ctx.redirect("/wiki/" + title.urlPath(), HttpStatus.SEE_OTHER);
+            ctx.redirect(title.wikiPath(), HttpStatus.SEE_OTHER);
         } catch (EditConflictException conflict) {
             Revision latest = reader.revision(title, conflict.latestRevisionId(), Optional.of(actor.user()));
             // Their change: from what this editor started with (or nothing) to the latest text.
@@ -148,7 +148,7 @@ final class EditViews {
             throw new InvalidInputException("missing_revision_id", "Say which revision to revert to.");
         }
         pages.revert(actor, title, id(revision), ctx.formParam("summary"));
-        ctx.redirect("/wiki/" + title.urlPath() + "/history", HttpStatus.SEE_OTHER);
+        ctx.redirect(title.wikiPath() + "/history", HttpStatus.SEE_OTHER);
     }
 
     private Optional<String> readOnlyReason(User user, Role editRole, Optional<Page> page) {

@@ -11,7 +11,7 @@ import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.web.view.ErrorView;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package org.clinwiki.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
 import org.clinwiki.web.view.Chrome;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Backlink;
 import org.clinwiki.page.Edit;

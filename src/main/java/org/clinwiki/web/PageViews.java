@@ -104,7 +104,7 @@ final class PageViews {
         if (target.isPresent() && !"no".equals(ctx.queryParam("redirect"))) {
             Optional<Page> targetPage = reader.find(target.get(), viewer);
             if (targetPage.isPresent()) {
-                Link from = new Link("/wiki/" + title.urlPath() + "?redirect=no", title.text());
+                Link from = new Link(title.wikiPath() + "?redirect=no", title.text());
                 render(ctx, reader.article(targetPage.get()), Optional.of(from));
                 return;
             }
@@ -121,7 +121,7 @@ final class PageViews {
             return;
         }
         List<Link> categoryLinks = article.rendered().categories().stream()
-                .map(name -> new Link("/wiki/" + new Title(Namespace.CATEGORY, name).urlPath(), name))
+                .map(name -> new Link(new Title(Namespace.CATEGORY, name).wikiPath(), name))
                 .toList();
         List<Link> contributors = reader.contributors(page, CONTRIBUTORS_SHOWN).stream()
                 .map(author -> new Link("/special/contributions/" + author.name(), author.displayName())).toList();
@@ -167,9 +167,9 @@ final class PageViews {
     private Optional<CategoryView> categoryView(Context ctx, Title title) {
         String after = Requests.query(ctx, "after");
         CategoryListing listing = categories.listing(title.name(), after, CATEGORY_PAGE);
-        List<Link> subcategories = listing.subcategories().stream().map(t -> new Link("/wiki/" + t.urlPath(), t.name())).toList();
-        List<Link> pages = listing.pages().stream().map(t -> new Link("/wiki/" + t.urlPath(), t.text())).toList();
-        Optional<String> more = listing.nextAfter().map(next -> "/wiki/" + title.urlPath() + "?after="
+        List<Link> subcategories = listing.subcategories().stream().map(t -> new Link(t.wikiPath(), t.name())).toList();
+        List<Link> pages = listing.pages().stream().map(t -> new Link(t.wikiPath(), t.text())).toList();
+        Optional<String> more = listing.nextAfter().map(next -> title.wikiPath() + "?after="
                 + URLEncoder.encode(next, StandardCharsets.UTF_8));
         return Optional.of(new CategoryView(title.name(), LetterGroup.of(subcategories), LetterGroup.of(pages),
                 subcategories.size(), pages.size(), more));
@@ -195,7 +195,7 @@ final class PageViews {
                     signed(change), change, revision.id() == page.latestRevisionId()));
         }
         Optional<String> older = revisions.size() > HISTORY_PAGE
-                ? Optional.of("/wiki/" + title.urlPath() + "/history?before=" + revisions.get(HISTORY_PAGE - 1).id())
+                ? Optional.of(title.wikiPath() + "/history?before=" + revisions.get(HISTORY_PAGE - 1).id())
                 : Optional.empty();
         boolean canEdit = canEdit(viewer, page.editRole());
         boolean canRevert = canEdit && permissions.holds(viewer, Right.REVERT);
@@ -210,7 +210,7 @@ final class PageViews {
         OptionalLong to = Requests.optionalId(ctx, "to");
         RevisionDiff diff = reader.diff(title, Requests.optionalId(ctx, "from"), to.orElse(page.latestRevisionId()), viewer);
         boolean inline = "inline".equals(ctx.queryParam("view"));
-        String base = "/wiki/" + title.urlPath() + "/diff";
+        String base = title.wikiPath() + "/diff";
         String layoutSuffix = inline ? "&view=inline" : "";
         Optional<String> previous = diff.previous().flatMap(p -> diff.from().map(f -> base + "?from=" + p.id() + "&to=" + f.id() + layoutSuffix));
         Optional<String> next = diff.next().map(n -> base + "?from=" + diff.to().id() + "&to=" + n.id() + layoutSuffix);
@@ -237,7 +237,7 @@ final class PageViews {
 
     /** Sends readers of a non-canonical URL (spaces, lower-case first letter) to the canonical one. */
     static boolean redirectedToCanonical(Context ctx, Title title, String suffix) {
-        String canonical = "/wiki/" + title.urlPath() + suffix;
+        String canonical = title.wikiPath() + suffix;
         if (URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8).equals(URLDecoder.decode(canonical, StandardCharsets.UTF_8))) {
             return false;
         }

@@ -2,7 +2,7 @@ package org.clinwiki.web;
 
 import io.javalin.http.Context;
 import java.util.OptionalLong;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.title.Title;
 
 /** Reading request parts (title from the path, paging parameters, JSON bodies) with clear 400s. */

@@ -3,7 +3,7 @@ package org.clinwiki.web;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.search.CategoryCount;
 import org.clinwiki.search.SearchHit;
 import org.clinwiki.search.SearchRequest;

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.search.SearchRequest;
 import org.clinwiki.search.SearchService;
 import org.clinwiki.title.Namespace;

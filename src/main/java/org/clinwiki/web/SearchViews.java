@@ -51,7 +51,7 @@ final class SearchViews {
         boolean fulltext = Requests.flag(ctx, "fulltext") || ctx.queryParam("offset") != null
                 || ctx.queryParam("category") != null;
         if (exact.isPresent() && !fulltext) {
-            ctx.redirect("/wiki/" + exact.get().urlPath(), HttpStatus.FOUND);
+            ctx.redirect(exact.get().wikiPath(), HttpStatus.FOUND);
             return;
         }
         SearchRequest request = SearchRequests.from(ctx, PAGE_SIZE);
@@ -79,17 +79,17 @@ final class SearchViews {
                 ? Optional.of(new Link(url(query, request.category(), to, request.limit()), "Next"))
                 : Optional.empty();
         Optional<Link> create = exact.isEmpty()
-                ? Title.tryParse(query).map(title -> new Link("/wiki/" + title.urlPath() + "/edit", title.text()))
+                ? Title.tryParse(query).map(title -> new Link(title.wikiPath() + "/edit", title.text()))
                 : Optional.empty();
-        Optional<Link> exists = exact.map(title -> new Link("/wiki/" + title.urlPath(), title.text()));
+        Optional<Link> exists = exact.map(title -> new Link(title.wikiPath(), title.text()));
         return new SearchView(query, request.category(), results.total(), from, to, rows, suggestion, facets, allCategories,
                 previous, next, create, exists);
     }
 
     private static SearchView.Row row(SearchHit hit) {
         List<Link> categories = hit.categories().stream()
-                .map(name -> new Link("/wiki/" + new Title(Namespace.CATEGORY, name).urlPath(), name)).toList();
-        return new SearchView.Row(new Link("/wiki/" + hit.title().urlPath(), hit.title().text()), new Html(hit.snippet()),
+                .map(name -> new Link(new Title(Namespace.CATEGORY, name).wikiPath(), name)).toList();
+        return new SearchView.Row(new Link(hit.title().wikiPath(), hit.title().text()), new Html(hit.snippet()),
                 categories, Dates.shown(hit.updated()), Dates.iso(hit.updated()));
     }
 

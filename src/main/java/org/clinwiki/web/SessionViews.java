@@ -5,7 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.clinwiki.WikiException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.Logins;
 import org.clinwiki.user.RegistrationMode;

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.clinwiki.InvalidInputException;
+import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.category.CategorySummary;
-import org.clinwiki.page.Change;
-import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.RecentEdit;
+import org.clinwiki.page.RecentChanges;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.Wanted;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 import org.clinwiki.title.TitlePrefix;
-import org.clinwiki.user.AuditEntry;
+import org.clinwiki.audit.AuditEntry;
 import org.clinwiki.user.User;
 import org.clinwiki.user.UserService;
 import org.clinwiki.web.view.AuditView;
@@ -42,14 +42,14 @@ final class SpecialViews {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private final ChangeLog changes;
+    private final RecentChanges changes;
     private final PageReader reader;
     private final CategoryService categories;
     private final UserService users;
     private final Layout layout;
     private final Auth auth;
 
-    SpecialViews(ChangeLog changes, PageReader reader, CategoryService categories, UserService users, Layout layout, Auth auth) {
+    SpecialViews(RecentChanges changes, PageReader reader, CategoryService categories, UserService users, Layout layout, Auth auth) {
         this.changes = changes;
         this.reader = reader;
         this.categories = categories;
@@ -63,8 +63,8 @@ final class SpecialViews {
         Optional<Namespace> namespace = namespaceKey.isEmpty() ? Optional.empty() : Optional.of(Namespace.ofKey(namespaceKey)
                 .orElseThrow(() -> new InvalidInputException("invalid_parameter", "Unknown namespace \"" + namespaceKey + "\".")));
         boolean hideMinor = Requests.flag(ctx, "hideMinor");
-        var filter = new ChangeLog.Filter(Requests.before(ctx), namespace, hideMinor, CHANGES_PAGE + 1);
-        List<Change> found = changes.recent(filter, auth.viewer(ctx));
+        var filter = new RecentChanges.Filter(Requests.before(ctx), namespace, hideMinor, CHANGES_PAGE + 1);
+        List<RecentEdit> found = changes.recent(filter, auth.viewer(ctx));
         Optional<String> older = found.size() > CHANGES_PAGE
                 ? Optional.of("/special/recent-changes?before=" + found.get(CHANGES_PAGE - 1).revision().id()
                         + (namespaceKey.isEmpty() ? "" : "&namespace=" + namespaceKey) + (hideMinor ? "&hideMinor=true" : ""))
@@ -94,7 +94,7 @@ final class SpecialViews {
 
     void contributions(Context ctx) {
         User user = users.require(ctx.pathParam("name"));
-        List<Change> found = changes.contributions(user.name(), Requests.before(ctx), CHANGES_PAGE + 1, auth.viewer(ctx));
+        List<RecentEdit> found = changes.contributions(user.name(), Requests.before(ctx), CHANGES_PAGE + 1, auth.viewer(ctx));
         Optional<String> older = found.size() > CHANGES_PAGE
                 ? Optional.of("/special/contributions/" + user.name() + "?before=" + found.get(CHANGES_PAGE - 1).revision().id())
                 : Optional.empty();
@@ -111,7 +111,7 @@ final class SpecialViews {
         String after = Requests.query(ctx, "after");
         List<Title> titles = reader.titles(namespace, prefix.name(), after, TITLES_PAGE + 1, auth.viewer(ctx));
         List<TitleListView.Item> items = titles.subList(0, Math.min(TITLES_PAGE, titles.size())).stream()
-                .map(title -> new TitleListView.Item(new Link("/wiki/" + title.urlPath(), title.text()), "", false)).toList();
+                .map(title -> new TitleListView.Item(new Link(title.wikiPath(), title.text()), "", false)).toList();
         Optional<String> next = titles.size() > TITLES_PAGE
                 ? Optional.of("/special/all-pages?namespace=" + namespace.key() + "&prefix=" + encode(prefix.name())
                         + "&after=" + encode(titles.get(TITLES_PAGE - 1).name()))
@@ -126,7 +126,7 @@ final class SpecialViews {
         List<CategorySummary> found = categories.list(prefix, after, TITLES_PAGE + 1);
         List<TitleListView.Item> items = found.subList(0, Math.min(TITLES_PAGE, found.size())).stream()
                 .map(category -> new TitleListView.Item(
-                        new Link("/wiki/" + new Title(Namespace.CATEGORY, category.name()).urlPath(), category.name()),
+                        new Link(new Title(Namespace.CATEGORY, category.name()).wikiPath(), category.name()),
                         category.members() + (category.members() == 1 ? " page" : " pages"), false)).toList();
         Optional<String> next = found.size() > TITLES_PAGE
                 ? Optional.of("/special/categories?prefix=" + encode(prefix) + "&after=" + encode(found.get(TITLES_PAGE - 1).name()))
@@ -139,7 +139,7 @@ final class SpecialViews {
     void wantedPages(Context ctx) {
         List<Wanted> wanted = reader.wanted(TITLES_PAGE);
         List<TitleListView.Item> items = wanted.stream().map(w -> new TitleListView.Item(
-                new Link("/wiki/" + w.title().urlPath(), w.title().text()),
+                new Link(w.title().wikiPath(), w.title().text()),
                 w.links() + (w.links() == 1 ? " link" : " links"), true)).toList();
         layout.render(ctx, "special/titles.jte", new TitleListView("Wanted pages",
                 "Pages that other pages link to but nobody has written yet, most wanted first.", "/special/wanted-pages",
@@ -150,7 +150,7 @@ final class SpecialViews {
         String after = Requests.query(ctx, "after");
         List<Title> orphans = reader.orphaned(after, TITLES_PAGE + 1);
         List<TitleListView.Item> items = orphans.subList(0, Math.min(TITLES_PAGE, orphans.size())).stream()
-                .map(title -> new TitleListView.Item(new Link("/wiki/" + title.urlPath(), title.text()), "", false)).toList();
+                .map(title -> new TitleListView.Item(new Link(title.wikiPath(), title.text()), "", false)).toList();
         Optional<String> next = orphans.size() > TITLES_PAGE
                 ? Optional.of("/special/orphaned-pages?after=" + encode(orphans.get(TITLES_PAGE - 1).name())) : Optional.empty();
         layout.render(ctx, "special/titles.jte", new TitleListView("Orphaned pages",
@@ -161,15 +161,15 @@ final class SpecialViews {
     void random(Context ctx) {
         Title title = reader.random().orElse(Title.parse("Main Page"));
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect("/wiki/" + title.urlPath(), HttpStatus.FOUND);
+        ctx.redirect(title.wikiPath(), HttpStatus.FOUND);
     }
 
-    private static List<ChangesView.Day> days(List<Change> found) {
+    private static List<ChangesView.Day> days(List<RecentEdit> found) {
         Map<String, List<ChangeRow>> byDay = new LinkedHashMap<>();
-        for (Change change : found) {
+        for (RecentEdit change : found) {
             var revision = change.revision();
             Title title = change.title();
-            String path = "/wiki/" + title.urlPath();
+            String path = title.wikiPath();
             Optional<String> diff = revision.parentId().isPresent()
                     ? Optional.of(path + "/diff?from=" + revision.parentId().getAsLong() + "&to=" + revision.id()) : Optional.empty();
             ChangeRow row = new ChangeRow(new Link(path, title.text()), TIME.format(revision.timestamp()),

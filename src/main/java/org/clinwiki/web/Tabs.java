@@ -14,8 +14,8 @@ final class Tabs {
     static PageTabs of(Title title, String selected, boolean exists, boolean canEdit) {
         Title subject = title.subject();
         Title talk = title.talk();
-        return new PageTabs(new Link("/wiki/" + subject.urlPath(), subjectLabel(subject.namespace())),
-                new Link("/wiki/" + talk.urlPath(), "Talk"), title.namespace() == Namespace.TALK,
+        return new PageTabs(new Link(subject.wikiPath(), subjectLabel(subject.namespace())),
+                new Link(talk.wikiPath(), "Talk"), title.namespace() == Namespace.TALK,
                 title.urlPath(), selected, canEdit, exists);
     }
 

@@ -11,9 +11,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
-import org.clinwiki.Config;
 import org.clinwiki.category.CategoryService;
-import org.clinwiki.page.ChangeLog;
+import org.clinwiki.page.RecentChanges;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
@@ -48,12 +47,16 @@ public final class WebServer {
 
     /** The services the web layer maps HTTP onto. */
     public record Services(UserService users, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
-                           ChangeLog changes,
+                           RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
                            Tokens tokens) {
     }
 
-    public static WebServer start(Config config, Templates templates, Services services) {
+    /** Where to listen, which other sites pages may show images from, and memory for whole anonymous page views. */
+    public record Settings(String host, int port, List<String> imageHosts, long viewCacheBytes) {
+    }
+
+    public static WebServer start(Settings config, Templates templates, Services services) {
         Auth auth = new Auth(services.users());
         Csrf csrf = new Csrf(services.tokens(), auth);
         BodyGate bodies = new BodyGate(BODIES_PER_ADDRESS, BODIES_AT_ONCE);

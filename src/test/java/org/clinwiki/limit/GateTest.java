@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.clinwiki.ServerBusyException;
+import org.clinwiki.limit.ServerBusyException;
 import org.junit.jupiter.api.Test;
 
 /** Slow work runs a bounded number at a time; a few more wait, the rest are told to come back. */

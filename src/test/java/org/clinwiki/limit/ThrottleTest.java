@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.clinwiki.TooManyRequestsException;
+import org.clinwiki.limit.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 
 /** A bucket per key: taking is atomic, refunds give attempts back, keys are bounded. */

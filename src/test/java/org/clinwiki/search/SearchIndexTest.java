@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
-import org.clinwiki.page.PageChange;
+import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.title.Title;
@@ -53,9 +53,9 @@ class SearchIndexTest {
     void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
             write(app, "Vasopressors", "Start with norepinephrine.");
-            PageChange first = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
+            PageSnapshot first = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             write(app, "Vasopressors", "Add vasopressin.");
-            PageChange second = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
+            PageSnapshot second = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
                 // Offered before the indexer runs: the older revision's parse must not stand for the page.
                 index.revisionSaved(first, app.renderer().parse("Start with norepinephrine."));
@@ -72,7 +72,7 @@ class SearchIndexTest {
         try (App app = App.open(Config.defaults().withDataDir(data))) {
             write(app, "Vasopressors", "Start with norepinephrine.");
             write(app, "Inotropes", "Dobutamine for low output.");
-            PageChange second = app.pageFeed().current(Title.parse("Inotropes")).getFirst();
+            PageSnapshot second = app.pageFeed().current(Title.parse("Inotropes")).getFirst();
             try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
                 // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
                 index.revisionSaved(second, app.renderer().parse("Dobutamine for low output."));

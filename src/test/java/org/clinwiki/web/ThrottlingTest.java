@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import org.clinwiki.limit.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Password guessing and save floods are slowed down with 429 and Retry-After; others are not affected. */
 class ThrottlingTest {
 
-    private static final Config.Limits TIGHT = Config.Limits.defaults().withLoginFailures(3, 6).withEditsPerMinute(5);
+    private static final Limits TIGHT = Limits.defaults().withLoginFailures(3, 6).withEditsPerMinute(5);
 
     @TempDir
     Path data;

@@ -9,12 +9,12 @@ import org.clinwiki.user.User;
 import org.clinwiki.user.UserNames;
 
 /** Lists of changes across pages: recent changes and a user's contributions. Thread-safe. */
-public final class ChangeLog {
+public final class RecentChanges {
 
     private final Database database;
     private final Permissions permissions;
 
-    public ChangeLog(Database database, Permissions permissions) {
+    public RecentChanges(Database database, Permissions permissions) {
         this.database = database;
         this.permissions = permissions;
     }
@@ -23,14 +23,14 @@ public final class ChangeLog {
     public record Filter(long before, Optional<Namespace> namespace, boolean hideMinor, int limit) {
     }
 
-    public List<Change> recent(Filter filter, Optional<User> viewer) {
+    public List<RecentEdit> recent(Filter filter, Optional<User> viewer) {
         boolean includeDeleted = permissions.canViewDeleted(viewer);
         String namespace = filter.namespace().map(Namespace::key).orElse("");
         return database.reader().withExtension(RevisionStore.class, revisions ->
                 revisions.recent(filter.before(), namespace, !filter.hideMinor(), includeDeleted, filter.limit()));
     }
 
-    public List<Change> contributions(String userName, long before, int limit, Optional<User> viewer) {
+    public List<RecentEdit> contributions(String userName, long before, int limit, Optional<User> viewer) {
         boolean includeDeleted = permissions.canViewDeleted(viewer);
         return database.reader().withExtension(RevisionStore.class, revisions ->
                 revisions.byAuthor(UserNames.key(userName), before, includeDeleted, limit));

@@ -1,4 +1,4 @@
-package org.clinwiki.user;
+package org.clinwiki.audit;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +23,11 @@ public interface AuditStore {
     void insert(Instant at, Long actorId, String actorName, String action, String target, String address,
                 String reason, String details);
 
-    default void record(Actor actor, Instant at, String action, String target, String reason, String details) {
-        insert(at, actor.user().id(), actor.user().name(), action, bounded(target), bounded(actor.address()), bounded(reason),
+    default void record(AuditedBy by, Instant at, String action, String target, String reason, String details) {
+        insert(at, by.accountId(), bounded(by.name()), action, bounded(target), bounded(by.address()), bounded(reason),
                 bounded(details));
     }
 
-    /** A failed login: no account acts, and the name is what was typed (already checked to be a possible user name). */
-    default void recordFailedLogin(Instant at, Long accountId, String name, String address) {
-        insert(at, accountId, bounded(name), "login_failed", "", bounded(address), "", "");
-    }
 
     static String bounded(String text) {
         return text == null || text.length() <= FIELD_MAX ? text : text.substring(0, FIELD_MAX - 1) + "…";

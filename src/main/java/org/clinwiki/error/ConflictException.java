@@ -1,4 +1,4 @@
-package org.clinwiki;
+package org.clinwiki.error;
 
 /** The request clashes with the current state (a name already taken, a page already deleted). */
 public final class ConflictException extends WikiException {

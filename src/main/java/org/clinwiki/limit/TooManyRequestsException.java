@@ -1,6 +1,7 @@
-package org.clinwiki;
+package org.clinwiki.limit;
 
 import java.util.OptionalLong;
+import org.clinwiki.error.WikiException;
 
 /** Too many attempts too fast; {@link #retryAfterSeconds()} says when trying again can succeed. */
 public final class TooManyRequestsException extends WikiException {

@@ -1,6 +1,7 @@
-package org.clinwiki;
+package org.clinwiki.limit;
 
 import java.util.OptionalLong;
+import org.clinwiki.error.WikiException;
 
 /**
  * The server has no room for this work right now (every permit for slow work is taken, or the

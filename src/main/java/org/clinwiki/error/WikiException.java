@@ -1,4 +1,4 @@
-package org.clinwiki;
+package org.clinwiki.error;
 
 import java.util.OptionalLong;
 

@@ -1,4 +1,4 @@
-package org.clinwiki.user;
+package org.clinwiki.audit;
 
 import java.time.Instant;
 

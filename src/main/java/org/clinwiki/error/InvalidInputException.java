@@ -1,4 +1,4 @@
-package org.clinwiki;
+package org.clinwiki.error;
 
 /** Input that breaks a rule (a field missing, a value out of range); the message says which. */
 public final class InvalidInputException extends WikiException {
