@@ -28,26 +28,26 @@ public final class FirstRun {
     }
 
     /** Seeds an empty wiki. Returns the administrator's one-time password if it created the account. */
-    public static Optional<String> prepare(App app) {
+    public static Optional<String> prepare(Wiki wiki) {
         Optional<String> password = Optional.empty();
-        if (!app.users().hasAnyAdmin()) {
-            password = Optional.of(app.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
+        if (!wiki.users().hasAnyAdmin()) {
+            password = Optional.of(wiki.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
         }
-        if (!app.reader().hasAnyPage()) {
-            seedPages(app);
+        if (!wiki.reader().hasAnyPage()) {
+            seedPages(wiki);
         }
         return password;
     }
 
-    public static Actor systemActor(App app) {
-        User system = app.users().systemAccount(SYSTEM_ACCOUNT);
+    public static Actor systemActor(Wiki wiki) {
+        User system = wiki.users().systemAccount(SYSTEM_ACCOUNT);
         return new Actor(system, "local");
     }
 
-    private static void seedPages(App app) {
-        Actor actor = systemActor(app);
+    private static void seedPages(Wiki wiki) {
+        Actor actor = systemActor(wiki);
         for (String name : SEED_PAGES) {
-            app.pages().replace(actor, Title.parse(name), resource("/seed/" + name + ".md"), "Created with the new wiki");
+            wiki.pages().replace(actor, Title.parse(name), resource("/seed/" + name + ".md"), "Created with the new wiki");
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
@@ -23,10 +23,10 @@ public final class CorpusHistory {
     private CorpusHistory() {
     }
 
-    public static void write(App app, Corpus corpus, int pages, String password) {
+    public static void write(Wiki wiki, Corpus corpus, int pages, String password) {
         List<Actor> editors = new ArrayList<>();
         for (String name : EDITORS) {
-            User user = app.users().create(name, name, "RN, clinical informatics", Role.EDITOR, password);
+            User user = wiki.users().create(name, name, "RN, clinical informatics", Role.EDITOR, password);
             editors.add(new Actor(user, "127.0.0.1"));
         }
         for (int version = 0; ; version++) {
@@ -43,7 +43,7 @@ public final class CorpusHistory {
             }
             byAuthor.forEach((author, replacements) -> {
                 for (int from = 0; from < replacements.size(); from += BATCH) {
-                    app.pages().replaceAll(author, replacements.subList(from, Math.min(replacements.size(), from + BATCH)));
+                    wiki.pages().replaceAll(author, replacements.subList(from, Math.min(replacements.size(), from + BATCH)));
                 }
             });
         }

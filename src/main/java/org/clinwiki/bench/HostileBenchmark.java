@@ -1,5 +1,6 @@
 package org.clinwiki.bench;
 
+import java.time.Clock;
 import static org.clinwiki.bench.Bursts.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
 import org.clinwiki.user.Role;
@@ -54,10 +55,10 @@ public final class HostileBenchmark {
         figures.fact("java", Runtime.version().toString());
         figures.fact("server JVM options", String.join(" ", LoadBenchmark.SERVER_JVM));
         Path data = scratch.resolve("data");
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            app.users().create("attacker", "Attacker", "", Role.EDITOR, PASSWORD);
-            app.users().create("bystander", "Bystander", "", Role.EDITOR, PASSWORD);
-            app.users().create("target", "Target", "", Role.EDITOR, PASSWORD);
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            wiki.users().create("attacker", "Attacker", "", Role.EDITOR, PASSWORD);
+            wiki.users().create("bystander", "Bystander", "", Role.EDITOR, PASSWORD);
+            wiki.users().create("target", "Target", "", Role.EDITOR, PASSWORD);
         }
         Process server = Processes.start(LoadBenchmark.SERVER_JVM, List.of(Main.class.getName(), "serve", "--host", "127.0.0.1",
                 "--port", "0", "--data", data.toString(), "--edits-per-minute", "1000000", "--previews-per-minute", "1000000",

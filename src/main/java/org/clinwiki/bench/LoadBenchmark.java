@@ -1,5 +1,6 @@
 package org.clinwiki.bench;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
 import org.clinwiki.search.SearchBenchmark;
@@ -248,14 +249,14 @@ public final class LoadBenchmark {
      * Only the import is timed. Also adds the benchmark's editor.
      */
     private double importRate(Path corpus, Path data, int pages) {
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            CorpusHistory.write(app, titles, pages, PASSWORD);
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            CorpusHistory.write(wiki, titles, pages, PASSWORD);
         }
         long start = System.nanoTime();
         cli("import", "markdown", corpus.toString(), "--data", data.toString(), "--summary", "benchmark corpus");
         double rate = pages / ((System.nanoTime() - start) / 1e9);
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            app.users().create(USER, "Benchmark", "", Role.EDITOR, PASSWORD);
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            wiki.users().create(USER, "Benchmark", "", Role.EDITOR, PASSWORD);
         }
         return rate;
     }

@@ -1,5 +1,6 @@
 package org.clinwiki.cli;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.page.Page;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
@@ -44,16 +45,16 @@ final class ExportCommand {
             PrintWriter err = spec.commandLine().getErr();
             int written = 0;
             int failed = 0;
-            try (App app = App.open(data.config())) {
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
                 for (Namespace namespace : Namespace.values()) {
                     String after = "";
                     List<Title> titles;
                     do {
-                        titles = app.reader().titles(namespace, "", after, BATCH, Optional.empty());
+                        titles = wiki.reader().titles(namespace, "", after, BATCH, Optional.empty());
                         for (Title title : titles) {
                             try {
-                                Page page = app.reader().require(title, Optional.empty());
-                                write(MarkdownFolder.fileFor(folder, title), app.reader().markdown(page.latestRevisionId()) + "\n");
+                                Page page = wiki.reader().require(title, Optional.empty());
+                                write(MarkdownFolder.fileFor(folder, title), wiki.reader().markdown(page.latestRevisionId()) + "\n");
                                 written++;
                             } catch (IOException e) {
                                 failed++;

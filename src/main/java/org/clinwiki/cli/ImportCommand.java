@@ -1,5 +1,6 @@
 package org.clinwiki.cli;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -17,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.FirstRun;
 import org.clinwiki.error.WikiException;
 import org.clinwiki.page.PageService;
@@ -74,21 +75,21 @@ final class ImportCommand {
             long start = System.nanoTime();
             long lastProgress = start;
             ExecutorService parser = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("import-parser").factory());
-            try (App app = App.open(data.config())) {
-                Actor actor = FirstRun.systemActor(app);
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
+                Actor actor = FirstRun.systemActor(wiki);
                 // The writer stores one batch while the next is parsed: parsing and writing each
                 // take about half the time, and the writer uses one core.
-                Future<Batch> next = parser.submit(() -> read(app, files, 0, err));
+                Future<Batch> next = parser.submit(() -> read(wiki, files, 0, err));
                 for (int from = 0; from < files.size(); from += BATCH) {
                     Batch batch = await(next);
                     int following = from + BATCH;
-                    next = following < files.size() ? parser.submit(() -> read(app, files, following, err)) : null;
+                    next = following < files.size() ? parser.submit(() -> read(wiki, files, following, err)) : null;
                     failed += batch.unreadable();
                     List<SaveResult> results = null;
                     if (batch.parsed().isPresent()) {
                         try {
                             // One transaction (one disk sync) for the batch.
-                            results = app.pages().replaceAll(actor, batch.parsed().get());
+                            results = wiki.pages().replaceAll(actor, batch.parsed().get());
                         } catch (WikiException e) {
                             // Falls through to saving one by one.
                         }
@@ -99,7 +100,7 @@ final class ImportCommand {
                         for (int i = 0; i < batch.replacements().size(); i++) {
                             Replacement one = batch.replacements().get(i);
                             try {
-                                results.add(app.pages().replace(actor, one.title(), one.markdown(), one.summary()));
+                                results.add(wiki.pages().replace(actor, one.title(), one.markdown(), one.summary()));
                             } catch (WikiException single) {
                                 failed++;
                                 err.println("failed: " + folder.relativize(batch.files().get(i)) + ": " + single.getMessage());
@@ -135,7 +136,7 @@ final class ImportCommand {
                              Optional<PageService.ParsedBatch> parsed) {
         }
 
-        private Batch read(App app, List<Path> files, int from, PrintWriter err) {
+        private Batch read(Wiki wiki, List<Path> files, int from, PrintWriter err) {
             List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
             List<Replacement> replacements = new ArrayList<>(chunk.size());
             List<Path> read = new ArrayList<>(chunk.size());
@@ -154,7 +155,7 @@ final class ImportCommand {
             }
             Optional<PageService.ParsedBatch> parsed;
             try {
-                parsed = Optional.of(app.pages().prepare(replacements));
+                parsed = Optional.of(wiki.pages().prepare(replacements));
             } catch (WikiException e) {
                 parsed = Optional.empty();
             }

@@ -1,9 +1,10 @@
 package org.clinwiki.cli;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.search.SearchIndex;
 import org.clinwiki.search.SearchIndexLockedException;
 import picocli.CommandLine.Command;
@@ -28,8 +29,8 @@ final class ReindexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         long indexed;
-        try (App app = App.open(data.config());
-             SearchIndex index = SearchIndex.create(data.config().dataDir(), app.pageFeed(), app.renderer())) {
+        try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC());
+             SearchIndex index = SearchIndex.create(data.config().dataDir(), wiki.pageFeed(), wiki.renderer())) {
             long[] lastReport = {start};
             indexed = index.catchUpNow((done, total) -> {
                 long now = System.nanoTime();

@@ -1,7 +1,12 @@
 package org.clinwiki.cli;
 
 import org.clinwiki.limit.Limits;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
+import org.clinwiki.Wiki;
 import org.clinwiki.user.RegistrationMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +31,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:CLINWIKI_PORT:-8080}", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "${env:CLINWIKI_HOST:-0.0.0.0}", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "${env:CLINWIKI_HOST:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
+
+    @Option(names = "--port-file", paramLabel = "FILE",
+            description = "Once serving, write the bound port (a number and a newline) to FILE: for scripts, with --port 0.")
+    Optional<Path> portFile;
 
     @Option(names = "--registration", defaultValue = "${env:CLINWIKI_REGISTRATION:-approval}",
             description = "Who may create accounts: open, approval or closed (default: ${DEFAULT-VALUE}).")
@@ -74,9 +85,12 @@ final class ServeCommand implements Callable<Integer> {
         Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits)
                 .withImageHosts(ImageHosts.parse(imageHosts));
         PrintWriter out = spec.commandLine().getOut();
-        App app = App.open(config);
-        Optional<String> adminPassword = FirstRun.prepare(app);
-        app.serve();
+        Clock clock = Clock.systemUTC();
+        Optional<String> adminPassword;
+        try (Wiki wiki = Wiki.open(config, clock)) {
+            adminPassword = FirstRun.prepare(wiki);
+        }
+        App app = new App(config, clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
@@ -86,13 +100,28 @@ final class ServeCommand implements Callable<Integer> {
             out.println();
             out.println("  A new wiki. Administrator account: " + FirstRun.ADMIN_ACCOUNT);
             out.println("  One-time password:                 " + password);
-            out.println("  It is shown only now. Log in and change it (PUT /api/v1/me/password).");
+            out.println("  It is shown only now. Log in and change it at /special/change-password.");
             out.println();
         });
+        // The one line scripts may parse (README): the data directory, then the URL with the bound port.
         out.println("Clinwiki is serving " + config.dataDir().toAbsolutePath() + " at http://"
                 + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port() + "/");
         out.flush();
+        if (portFile.isPresent()) {
+            writePort(portFile.get(), app.port());
+        }
         stopped.await();
         return 0;
+    }
+
+    /** Written whole and then moved into place, so a script polling for the file never reads half of it. */
+    private static void writePort(Path file, int port) {
+        try {
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, port + "\n");
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CommandFailedException("Cannot write the port to " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -1,7 +1,8 @@
 package org.clinwiki.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
 import picocli.CommandLine.Command;
@@ -43,8 +44,8 @@ final class UserCommand {
             Role parsedRole = Role.ofKey(role).orElseThrow(() ->
                     new CommandFailedException("--role must be reader, editor or admin."));
             String secret = password.read();
-            try (App app = App.open(data.config())) {
-                User user = app.users().create(name, displayName, credentials, parsedRole, secret);
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
+                User user = wiki.users().create(name, displayName, credentials, parsedRole, secret);
                 spec.commandLine().getOut().println("Created " + user.role().key() + " " + user.name() + ".");
             }
             return 0;
@@ -69,8 +70,8 @@ final class UserCommand {
         @Override
         public Integer call() {
             String secret = password.read();
-            try (App app = App.open(data.config())) {
-                app.users().resetPassword(name, secret);
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
+                wiki.users().resetPassword(name, secret);
                 spec.commandLine().getOut().println("Password of " + name + " changed; their sessions were ended.");
             }
             return 0;

@@ -1,5 +1,6 @@
 package org.clinwiki.search;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
 import org.clinwiki.bench.Corpus;
@@ -50,12 +51,12 @@ public final class SearchBenchmark {
     }
 
     public void run(Config config, int pages, int clients, int rounds) throws Exception {
-        try (App app = App.open(config)) {
-            Actor actor = FirstRun.systemActor(app);
-            load(app, actor, pages);
+        try (Wiki wiki = Wiki.open(config, Clock.systemUTC())) {
+            Actor actor = FirstRun.systemActor(wiki);
+            load(wiki, actor, pages);
 
             long start = System.nanoTime();
-            SearchIndex index = SearchIndex.create(config.dataDir(), app.pageFeed(), app.renderer());
+            SearchIndex index = SearchIndex.create(config.dataDir(), wiki.pageFeed(), wiki.renderer());
             long indexed = index.catchUpNow((done, total) -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("index build: %d pages in %.1f s = %.0f pages/s (from the database, parse + index + commit)%n",
@@ -67,12 +68,12 @@ public final class SearchBenchmark {
                 SearchService search = new SearchService(index, new Sanitizer());
                 queries(index, search, clients, rounds);
                 autocomplete(search, rounds);
-                visibility(app, actor, index);
+                visibility(wiki, actor, index);
             }
         }
     }
 
-    private void load(App app, Actor actor, int pages) {
+    private void load(Wiki wiki, Actor actor, int pages) {
         Corpus corpus = new Corpus(42);
         long start = System.nanoTime();
         for (int from = 0; from < pages; from += BATCH) {
@@ -80,7 +81,7 @@ public final class SearchBenchmark {
             for (int i = from; i < Math.min(pages, from + BATCH); i++) {
                 batch.add(new Replacement(corpus.title(i), corpus.markdown(i, pages), "benchmark corpus"));
             }
-            app.pages().replaceAll(actor, batch);
+            wiki.pages().replaceAll(actor, batch);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf("corpus: %d pages loaded in %.1f s (%.0f pages/s, batches of %d)%n", pages, seconds, pages / seconds, BATCH);
@@ -190,15 +191,15 @@ public final class SearchBenchmark {
         out.flush();
     }
 
-    private void visibility(App app, Actor actor, SearchIndex index) throws InterruptedException {
+    private void visibility(Wiki wiki, Actor actor, SearchIndex index) throws InterruptedException {
         Latencies latencies = new Latencies();
         Title title = Title.parse("Benchmark visibility probe");
         for (int i = 0; i < 20; i++) {
             String text = "Probe edit " + i + " mentions zymurgy" + i + ".";
-            Page page = app.reader().find(title, java.util.Optional.empty()).orElse(null);
+            Page page = wiki.reader().find(title, java.util.Optional.empty()).orElse(null);
             Edit edit = new Edit(title, text, "probe", page == null ? java.util.OptionalLong.empty()
                     : java.util.OptionalLong.of(page.latestRevisionId()), false);
-            app.pages().save(actor, edit);
+            wiki.pages().save(actor, edit);
             long t = System.nanoTime();
             index.requestCatchUp();
             if (!index.awaitCurrent(Duration.ofSeconds(10))) {

@@ -11,6 +11,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.page.PageFeed;
+import org.clinwiki.page.PageListener;
 import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Commits happen every few seconds; after a crash the replay simply applies the last changes
  * again (updates are by page id, so applying one twice does no harm).
  */
-public final class SearchIndex implements AutoCloseable {
+public final class SearchIndex implements PageListener, AutoCloseable {
 
     private static final int BATCH = 256;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
@@ -108,6 +109,11 @@ public final class SearchIndex implements AutoCloseable {
         return this;
     }
 
+    @Override
+    public void pagesChanged() {
+        requestCatchUp();
+    }
+
     /** Wakes the indexer: pages changed. Returns at once. */
     public void requestCatchUp() {
         synchronized (progress) {
@@ -121,6 +127,7 @@ public final class SearchIndex implements AutoCloseable {
      * uses both instead of reading the change from the database and parsing its text again.
      * Returns at once.
      */
+    @Override
     public void revisionSaved(PageSnapshot change, ParsedPage parsed) {
         pages.offer(change, parsed);
         requestCatchUp();

@@ -3,45 +3,37 @@ package org.clinwiki.user;
 import org.clinwiki.limit.Limits;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.clinwiki.audit.AuditStore;
-import org.clinwiki.audit.AuditEntry;
 import org.clinwiki.error.ConflictException;
-import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Throttle;
-import org.jdbi.v3.core.Handle;
 
 /**
- * Accounts: creating them, their tokens and sessions, roles, blocks and approval ({@link Logins}
- * checks passwords and issues tokens).
- * Owns the transactions; every administrative change is written to the audit log in the same
- * transaction. Thread-safe.
+ * Accounts: creating and registering them (with names no reader could mistake for another's),
+ * finding them, and setting a password from the command line. {@link Logins} checks passwords
+ * and issues tokens, {@link Sessions} follows them, {@link UserAdministration} approves, blocks
+ * and changes roles. Thread-safe.
  */
 public final class UserService {
 
     private static final int DISPLAY_NAME_MAX = 80;
     private static final int CREDENTIALS_MAX = 120;
-    private static final int REASON_MAX = 500;
 
     private final Database database;
     private final Passwords passwords;
     private final Tokens tokens;
-    private final Permissions permissions;
     private final Clock clock;
     private final RegistrationMode registration;
     private final Confusables confusables = new Confusables();
     private final Throttle registrations;
 
-    public UserService(Database database, Passwords passwords, Tokens tokens, Permissions permissions, Clock clock,
+    public UserService(Database database, Passwords passwords, Tokens tokens, Clock clock,
                        RegistrationMode registration, Limits limits) {
         this.registrations = new Throttle(limits.registrationsPerHour(), Duration.ofHours(1));
         this.database = database;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.permissions = permissions;
         this.clock = clock;
         this.registration = registration;
     }
@@ -103,48 +95,6 @@ public final class UserService {
         return find(name).orElseThrow(() -> new UserNotFoundException(name));
     }
 
-    /** Accounts waiting for approval, for administrators, by name after {@code after} (for paging). */
-    public List<User> pending(User viewer, String after, int limit) {
-        permissions.require(viewer, Right.APPROVE_ACCOUNT);
-        String afterKey = after == null ? "" : UserNames.key(after);
-        return database.reader().withExtension(UserStore.class,
-                users -> users.listByStatus(AccountStatus.PENDING.key(), afterKey, limit));
-    }
-
-    /** The user a bearer token belongs to, if the token is valid and unexpired. */
-    public Optional<User> authenticate(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        return database.reader().withExtension(UserStore.class,
-                users -> users.findByToken(Tokens.hash(token.strip()), clock.instant()));
-    }
-
-    /** The acting user's live tokens and sessions, newest first; {@code currentToken} marks the one in use. */
-    public List<Session> sessions(Actor actor, String currentToken) {
-        String currentHash = currentToken == null ? "" : Tokens.hash(currentToken);
-        return database.reader().withExtension(TokenStore.class, store -> store.live(actor.user().id(), clock.instant()))
-                .stream()
-                .map(stored -> stored.tokenHash().equals(currentHash) ? stored.session().asCurrent() : stored.session())
-                .toList();
-    }
-
-    /** Revokes one of the acting user's own tokens or sessions; it stops working at once. */
-    public void revokeSession(Actor actor, long id) {
-        Instant now = clock.instant();
-        database.writer().useTransaction(handle -> {
-            if (handle.attach(TokenStore.class).revokeById(id, actor.user().id(), now) == 0) {
-                throw new SessionNotFoundException(id);
-            }
-            handle.attach(AuditStore.class).record(actor.audited(), now, "revoke_session", actor.user().name(), "", "session " + id);
-        });
-    }
-
-    /** Revokes a token; it stops working at once. */
-    public void logout(String token) {
-        database.writer().useHandle(handle -> handle.attach(TokenStore.class).revoke(Tokens.hash(token), clock.instant()));
-    }
-
     /** Sets a password from the command line (no current password needed). */
     public void resetPassword(String name, String newPassword) {
         User user = require(name);
@@ -154,75 +104,6 @@ public final class UserService {
             handle.attach(UserStore.class).setPassword(user.id(), hash, false);
             handle.attach(TokenStore.class).revokeAll(user.id(), clock.instant());
         });
-    }
-
-    public User changeRole(Actor actor, String name, Role role, String reason) {
-        permissions.require(actor.user(), Right.CHANGE_ROLE);
-        String why = ProfileText.clean("reason", reason, REASON_MAX);
-        return database.writer().inTransaction(handle -> {
-            UserStore users = handle.attach(UserStore.class);
-            User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
-            // Blocked or pending administrators cannot act, so they do not count.
-            if (target.role() == Role.ADMIN && role != Role.ADMIN && users.countUsableAdminsExcept(target.id(), clock.instant()) == 0) {
-                throw new PermissionDeniedException("last_admin", "This is the last administrator; make another one first.");
-            }
-            users.setRole(target.id(), role.key());
-            audit(handle, actor, "role_change", target.name(), why, target.role().key() + " -> " + role.key());
-            return users.findById(target.id()).orElseThrow();
-        });
-    }
-
-    public User block(Actor actor, String name, String reason, Optional<Instant> until) {
-        permissions.require(actor.user(), Right.BLOCK);
-        String why = ProfileText.clean("reason", reason, REASON_MAX);
-        if (why.isEmpty()) {
-            throw new InvalidInputException("invalid_reason", "A block needs a reason.");
-        }
-        Instant now = clock.instant();
-        if (until.isPresent() && !until.get().isAfter(now)) {
-            throw new InvalidInputException("invalid_expiry", "A block must end in the future.");
-        }
-        return database.writer().inTransaction(handle -> {
-            UserStore users = handle.attach(UserStore.class);
-            User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
-            if (target.id() == actor.user().id()) {
-                throw new PermissionDeniedException("forbidden", "You cannot block yourself.");
-            }
-            users.block(target.id(), now, until.orElse(null), why, actor.user().id());
-            audit(handle, actor, "block", target.name(), why, until.map(i -> "until " + i).orElse("indefinite"));
-            return users.findById(target.id()).orElseThrow();
-        });
-    }
-
-    public User unblock(Actor actor, String name, String reason) {
-        permissions.require(actor.user(), Right.BLOCK);
-        String why = ProfileText.clean("reason", reason, REASON_MAX);
-        return database.writer().inTransaction(handle -> {
-            UserStore users = handle.attach(UserStore.class);
-            User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
-            users.unblock(target.id());
-            audit(handle, actor, "unblock", target.name(), why, "");
-            return users.findById(target.id()).orElseThrow();
-        });
-    }
-
-    public User approve(Actor actor, String name) {
-        permissions.require(actor.user(), Right.APPROVE_ACCOUNT);
-        return database.writer().inTransaction(handle -> {
-            UserStore users = handle.attach(UserStore.class);
-            User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
-            if (target.status() != AccountStatus.PENDING) {
-                throw new InvalidInputException("not_pending", "This account is not waiting for approval.");
-            }
-            users.setStatus(target.id(), AccountStatus.ACTIVE.key());
-            audit(handle, actor, "approve", target.name(), "", "");
-            return users.findById(target.id()).orElseThrow();
-        });
-    }
-
-    public List<AuditEntry> auditLog(User viewer, String action, long before, int limit) {
-        permissions.require(viewer, Right.READ_AUDIT_LOG);
-        return database.reader().withExtension(AuditStore.class, log -> log.list(before, action, limit));
     }
 
     /** Whether someone can administer the wiki (an import alone creates only the system account). */
@@ -290,7 +171,4 @@ public final class UserService {
         });
     }
 
-    private void audit(Handle handle, Actor actor, String action, String target, String reason, String details) {
-        handle.attach(AuditStore.class).record(actor.audited(), clock.instant(), action, target, reason, details);
-    }
 }

@@ -10,6 +10,7 @@ import org.clinwiki.user.Logins;
 import org.clinwiki.user.NotAuthenticatedException;
 import org.clinwiki.user.Session;
 import org.clinwiki.user.TokenKind;
+import org.clinwiki.user.Sessions;
 import org.clinwiki.user.UserService;
 
 /** JSON API for one's own account: log in and out, register, see and change oneself, list and revoke one's sessions. */
@@ -25,11 +26,13 @@ final class AccountApi {
     }
 
     private final UserService users;
+    private final Sessions sessions;
     private final Logins logins;
     private final Auth auth;
 
-    AccountApi(UserService users, Logins logins, Auth auth) {
+    AccountApi(UserService users, Sessions sessions, Logins logins, Auth auth) {
         this.users = users;
+        this.sessions = sessions;
         this.logins = logins;
         this.auth = auth;
     }
@@ -44,18 +47,18 @@ final class AccountApi {
     void logout(Context ctx) {
         String token = auth.bearerToken(ctx).orElseThrow(NotAuthenticatedException::new);
         auth.actor(ctx);
-        users.logout(token);
+        sessions.logout(token);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     void sessions(Context ctx) {
         var actor = auth.actor(ctx);
         String current = auth.bearerToken(ctx).orElseGet(() -> Optional.ofNullable(ctx.cookie(Auth.SESSION_COOKIE)).orElse(""));
-        ctx.json(new SessionsJson(users.sessions(actor, current).stream().map(SessionJson::of).toList()));
+        ctx.json(new SessionsJson(sessions.sessions(actor, current).stream().map(SessionJson::of).toList()));
     }
 
     void revokeSession(Context ctx) {
-        users.revokeSession(auth.actor(ctx), Requests.pathId(ctx, "id"));
+        sessions.revokeSession(auth.actor(ctx), Requests.pathId(ctx, "id"));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

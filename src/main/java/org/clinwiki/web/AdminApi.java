@@ -11,7 +11,7 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.audit.AuditEntry;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
-import org.clinwiki.user.UserService;
+import org.clinwiki.user.UserAdministration;
 
 /** JSON API for administrators: roles, blocks, account approval and the audit log. */
 final class AdminApi {
@@ -25,10 +25,10 @@ final class AdminApi {
     record ReasonRequest(String reason) {
     }
 
-    private final UserService users;
+    private final UserAdministration users;
     private final Auth auth;
 
-    AdminApi(UserService users, Auth auth) {
+    AdminApi(UserAdministration users, Auth auth) {
         this.users = users;
         this.auth = auth;
     }

@@ -13,6 +13,7 @@ import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
+import org.clinwiki.user.UserAdministration;
 import org.clinwiki.user.UserService;
 import org.clinwiki.web.view.Dates;
 import org.clinwiki.web.view.PageAdminView;
@@ -28,14 +29,17 @@ final class AdminViews {
     private final PageModeration moderation;
     private final PageReader reader;
     private final UserService users;
+    private final UserAdministration administration;
     private final Permissions permissions;
     private final Layout layout;
     private final Auth auth;
 
-    AdminViews(PageModeration moderation, PageReader reader, UserService users, Permissions permissions, Layout layout, Auth auth) {
+    AdminViews(PageModeration moderation, PageReader reader, UserService users, UserAdministration administration, Permissions permissions,
+               Layout layout, Auth auth) {
         this.moderation = moderation;
         this.reader = reader;
         this.users = users;
+        this.administration = administration;
         this.permissions = permissions;
         this.layout = layout;
         this.auth = auth;
@@ -82,19 +86,19 @@ final class AdminViews {
         Actor actor = auth.actor(ctx);
         Role role = Role.ofKey(form(ctx, "role"))
                 .orElseThrow(() -> new InvalidInputException("invalid_role", "Choose reader, editor or administrator."));
-        User changed = users.changeRole(actor, ctx.pathParam("name"), role, form(ctx, "reason"));
+        User changed = administration.changeRole(actor, ctx.pathParam("name"), role, form(ctx, "reason"));
         showUser(ctx, changed, "The role is now " + role.key() + ".");
     }
 
     void block(Context ctx) {
         Actor actor = auth.actor(ctx);
-        User blocked = users.block(actor, ctx.pathParam("name"), form(ctx, "reason"), AdminApi.expiry(form(ctx, "expires")));
+        User blocked = administration.block(actor, ctx.pathParam("name"), form(ctx, "reason"), AdminApi.expiry(form(ctx, "expires")));
         showUser(ctx, blocked, "The account is blocked.");
     }
 
     void unblock(Context ctx) {
         Actor actor = auth.actor(ctx);
-        showUser(ctx, users.unblock(actor, ctx.pathParam("name"), form(ctx, "reason")), "The account is unblocked.");
+        showUser(ctx, administration.unblock(actor, ctx.pathParam("name"), form(ctx, "reason")), "The account is unblocked.");
     }
 
     /** The acting administrator; anyone else is sent to log in or refused. */

@@ -8,7 +8,7 @@ import org.clinwiki.user.Actor;
 import org.clinwiki.user.Login;
 import org.clinwiki.user.NotAuthenticatedException;
 import org.clinwiki.user.User;
-import org.clinwiki.user.UserService;
+import org.clinwiki.user.Sessions;
 
 /**
  * Who is making a request: the owner of a bearer token (programs) or of a session cookie
@@ -25,10 +25,10 @@ final class Auth {
     private static final String SESSION_NOW = "clinwiki.session";
     private static final String BEARER = "Bearer ";
 
-    private final UserService users;
+    private final Sessions sessions;
 
-    Auth(UserService users) {
-        this.users = users;
+    Auth(Sessions sessions) {
+        this.sessions = sessions;
     }
 
     /** The logged-in user, or empty for an anonymous request. */
@@ -40,11 +40,11 @@ final class Auth {
         Optional<User> viewer;
         Optional<String> bearer = bearerToken(ctx);
         if (bearer.isPresent()) {
-            viewer = Optional.of(users.authenticate(bearer.get()).orElseThrow(() ->
+            viewer = Optional.of(sessions.authenticate(bearer.get()).orElseThrow(() ->
                     new NotAuthenticatedException("invalid_token", "The token is invalid, expired or revoked.")));
         } else {
             String session = ctx.cookie(SESSION_COOKIE);
-            viewer = session == null ? Optional.empty() : users.authenticate(session);
+            viewer = session == null ? Optional.empty() : sessions.authenticate(session);
             if (session != null && viewer.isEmpty()) {
                 ctx.removeCookie(SESSION_COOKIE, "/");
             }
@@ -101,7 +101,7 @@ final class Auth {
     void endSession(Context ctx) {
         String session = ctx.cookie(SESSION_COOKIE);
         if (session != null) {
-            users.logout(session);
+            sessions.logout(session);
         }
         ctx.removeCookie(SESSION_COOKIE, "/");
         ctx.attribute(VIEWER, Optional.empty());

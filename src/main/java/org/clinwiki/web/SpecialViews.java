@@ -24,6 +24,7 @@ import org.clinwiki.title.Title;
 import org.clinwiki.title.TitlePrefix;
 import org.clinwiki.audit.AuditEntry;
 import org.clinwiki.user.User;
+import org.clinwiki.user.UserAdministration;
 import org.clinwiki.user.UserService;
 import org.clinwiki.web.view.AuditView;
 import org.clinwiki.web.view.Byline;
@@ -46,14 +47,17 @@ final class SpecialViews {
     private final PageReader reader;
     private final CategoryService categories;
     private final UserService users;
+    private final UserAdministration administration;
     private final Layout layout;
     private final Auth auth;
 
-    SpecialViews(RecentChanges changes, PageReader reader, CategoryService categories, UserService users, Layout layout, Auth auth) {
+    SpecialViews(RecentChanges changes, PageReader reader, CategoryService categories, UserService users,
+                 UserAdministration administration, Layout layout, Auth auth) {
         this.changes = changes;
         this.reader = reader;
         this.categories = categories;
         this.users = users;
+        this.administration = administration;
         this.layout = layout;
         this.auth = auth;
     }
@@ -81,7 +85,7 @@ final class SpecialViews {
         }
         User viewer = auth.actor(ctx).user();
         String action = Requests.query(ctx, "action").strip();
-        List<AuditEntry> entries = users.auditLog(viewer, action, Requests.before(ctx), AUDIT_PAGE + 1);
+        List<AuditEntry> entries = administration.auditLog(viewer, action, Requests.before(ctx), AUDIT_PAGE + 1);
         List<AuditView.Row> rows = entries.subList(0, Math.min(AUDIT_PAGE, entries.size())).stream()
                 .map(entry -> new AuditView.Row(Dates.shown(entry.timestamp()), Dates.iso(entry.timestamp()), entry.actor(),
                         entry.action(), entry.target(), entry.address(), entry.reason(), entry.details()))

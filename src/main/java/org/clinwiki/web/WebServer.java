@@ -22,6 +22,8 @@ import org.clinwiki.user.Logins;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Tokens;
+import org.clinwiki.user.Sessions;
+import org.clinwiki.user.UserAdministration;
 import org.clinwiki.user.UserService;
 
 /**
@@ -46,7 +48,7 @@ public final class WebServer {
     }
 
     /** The services the web layer maps HTTP onto. */
-    public record Services(UserService users, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
+    public record Services(UserService users, Sessions sessions, UserAdministration administration, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
                            Tokens tokens) {
@@ -57,7 +59,7 @@ public final class WebServer {
     }
 
     public static WebServer start(Settings config, Templates templates, Services services) {
-        Auth auth = new Auth(services.users());
+        Auth auth = new Auth(services.sessions());
         Csrf csrf = new Csrf(services.tokens(), auth);
         BodyGate bodies = new BodyGate(BODIES_PER_ADDRESS, BODIES_AT_ONCE);
         String contentSecurityPolicy = contentSecurityPolicy(config.imageHosts());
@@ -66,17 +68,17 @@ public final class WebServer {
         PageApi pageApi = new PageApi(services.pages(), services.previews(), services.moderation(), services.reader(), services.search(), auth);
         CategoryApi categoryApi = new CategoryApi(services.categories(), services.reader(), auth);
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
-        AccountApi accountApi = new AccountApi(services.users(), services.logins(), auth);
-        AdminApi adminApi = new AdminApi(services.users(), auth);
+        AccountApi accountApi = new AccountApi(services.users(), services.sessions(), services.logins(), auth);
+        AdminApi adminApi = new AdminApi(services.administration(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
                 config.viewCacheBytes());
         EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);
         SessionViews sessionViews = new SessionViews(services.users(), services.logins(), layout, auth, csrf);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
-                services.users(), layout, auth);
+                services.users(), services.administration(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
         SearchApi searchApi = new SearchApi(services.search());
-        AdminViews adminViews = new AdminViews(services.moderation(), services.reader(), services.users(), services.permissions(),
+        AdminViews adminViews = new AdminViews(services.moderation(), services.reader(), services.users(), services.administration(), services.permissions(),
                 layout, auth);
         Errors errors = new Errors(layout);
 

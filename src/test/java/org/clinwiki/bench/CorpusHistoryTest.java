@@ -1,12 +1,13 @@
 package org.clinwiki.bench;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
 import org.clinwiki.page.Replacement;
@@ -21,21 +22,21 @@ class CorpusHistoryTest {
     @Test
     void onePageInFiveGetsEarlierVersionsByDifferentEditorsBeneathItsImportedText(@TempDir Path dataDir) {
         Corpus corpus = new Corpus(42);
-        try (App app = App.open(Config.defaults().withDataDir(dataDir))) {
-            CorpusHistory.write(app, corpus, PAGES, "a long passphrase for measuring");
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+            CorpusHistory.write(wiki, corpus, PAGES, "a long passphrase for measuring");
             List<Replacement> finals = new ArrayList<>();
             for (int i = 0; i < PAGES; i++) {
                 finals.add(new Replacement(corpus.title(i), corpus.markdown(i, PAGES), "import"));
             }
-            app.pages().replaceAll(FirstRun.systemActor(app), finals);
+            wiki.pages().replaceAll(FirstRun.systemActor(wiki), finals);
 
             // Page 5 has two earlier versions; page 1 none.
-            List<Revision> history = app.reader().history(corpus.title(5), Long.MAX_VALUE, 10, Optional.empty());
+            List<Revision> history = wiki.reader().history(corpus.title(5), Long.MAX_VALUE, 10, Optional.empty());
             assertThat(history).hasSize(corpus.earlierVersions(5, PAGES).size() + 1).hasSize(3);
             assertThat(history.stream().map(revision -> revision.author().name()).distinct()).hasSize(3);
             assertThat(history.getLast().summary()).isEqualTo("Draft 1");
-            assertThat(app.reader().article(corpus.title(5), Optional.empty()).markdown()).isEqualTo(corpus.markdown(5, PAGES).strip());
-            assertThat(app.reader().history(corpus.title(1), Long.MAX_VALUE, 10, Optional.empty())).hasSize(1);
+            assertThat(wiki.reader().article(corpus.title(5), Optional.empty()).markdown()).isEqualTo(corpus.markdown(5, PAGES).strip());
+            assertThat(wiki.reader().history(corpus.title(1), Long.MAX_VALUE, 10, Optional.empty())).hasSize(1);
         }
     }
 }

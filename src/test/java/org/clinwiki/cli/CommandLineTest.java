@@ -1,5 +1,6 @@
 package org.clinwiki.cli;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
 import org.clinwiki.title.Title;
@@ -42,8 +43,8 @@ class CommandLineTest {
         }
     }
 
-    private App open() {
-        return App.open(Config.defaults().withDataDir(dataDir));
+    private Wiki open() {
+        return Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
     }
 
     @Test
@@ -52,8 +53,8 @@ class CommandLineTest {
                 "--credentials", "MD, clinical informaticist", "--password-stdin", "--data", dataDir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Created editor jdoe");
-        try (App app = open()) {
-            var login = app.logins().login("jdoe", "a long password here", "test", TokenKind.API);
+        try (Wiki wiki = open()) {
+            var login = wiki.logins().login("jdoe", "a long password here", "test", TokenKind.API);
             assertThat(login.token()).startsWith("cw_");
             assertThat(login.user().displayName()).isEqualTo("Jane Doe");
             assertThat(login.user().credentials()).isEqualTo("MD, clinical informaticist");
@@ -89,8 +90,8 @@ class CommandLineTest {
         run("a long password here\n", "user", "add", "kim", "--role", "editor", "--password-stdin", "--data", dataDir.toString());
         Run reset = run("another long password\n", "user", "password", "kim", "--password-stdin", "--data", dataDir.toString());
         assertThat(reset.exitCode()).as(reset.err()).isZero();
-        try (App app = open()) {
-            assertThat(app.logins().login("kim", "another long password", "test", TokenKind.API).user().name()).isEqualTo("kim");
+        try (Wiki wiki = open()) {
+            assertThat(wiki.logins().login("kim", "another long password", "test", TokenKind.API).user().name()).isEqualTo("kim");
         }
     }
 
@@ -98,10 +99,10 @@ class CommandLineTest {
     void aWikiImportedBeforeItsFirstStartStillGetsAnAdministrator(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("Alert_fatigue.md"), "Too many alerts.");
         assertThat(run("", "import", "markdown", folder.toString(), "--data", dataDir.toString()).exitCode()).isZero();
-        try (App app = open()) {
-            assertThat(org.clinwiki.FirstRun.prepare(app)).isPresent();
-            assertThat(app.users().hasAnyAdmin()).isTrue();
-            assertThat(org.clinwiki.FirstRun.prepare(app)).as("only once").isEmpty();
+        try (Wiki wiki = open()) {
+            assertThat(org.clinwiki.FirstRun.prepare(wiki)).isPresent();
+            assertThat(wiki.users().hasAnyAdmin()).isTrue();
+            assertThat(org.clinwiki.FirstRun.prepare(wiki)).as("only once").isEmpty();
         }
     }
 
@@ -119,12 +120,12 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("Imported 5 files", "3 created", "2 failed");
         assertThat(run.err()).contains("failed: Bad[title].md", "failed: Latin1.md: not valid UTF-8");
-        try (App app = open()) {
-            assertThat(app.reader().article(Title.parse("Clinical decision support"), Optional.empty()).markdown())
+        try (Wiki wiki = open()) {
+            assertThat(wiki.reader().article(Title.parse("Clinical decision support"), Optional.empty()).markdown())
                     .isEqualTo("CDS text [[Category:CDS]]");
-            assertThat(app.reader().article(Title.parse("CPOE/History"), Optional.empty()).revision().author().name())
+            assertThat(wiki.reader().article(Title.parse("CPOE/History"), Optional.empty()).revision().author().name())
                     .isEqualTo("Clinwiki");
-            assertThat(app.categories().listing("CDS", "", 10).pages()).containsExactly(Title.parse("Clinical decision support"));
+            assertThat(wiki.categories().listing("CDS", "", 10).pages()).containsExactly(Title.parse("Clinical decision support"));
         }
 
         Run again = run("", "import", "markdown", folder.toString(), "--data", dataDir.toString());
@@ -138,10 +139,10 @@ class CommandLineTest {
     void exportNeverWritesOutsideItsFolderWhateverTheTitles(@TempDir Path exported, @TempDir Path outside) throws Exception {
         String[] titles = {"/" + outside.resolve("pwned") + "/x", "C:/Windows/win", "CON", "Lpt1.txt", "a//b", "Trailing.",
                 "Category:Dotted./sub", "...", "Back\\slash*?\"", "Slashed/"};
-        try (App app = open()) {
-            var actor = FirstRun.systemActor(app);
+        try (Wiki wiki = open()) {
+            var actor = FirstRun.systemActor(wiki);
             for (String title : titles) {
-                app.pages().replace(actor, Title.parse(title), "text of " + title, "");
+                wiki.pages().replace(actor, Title.parse(title), "text of " + title, "");
             }
         }
         Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
@@ -161,14 +162,14 @@ class CommandLineTest {
 
     @Test
     void exportWritesEveryPageAndImportsBackUnchanged(@TempDir Path exported) throws Exception {
-        try (App app = open()) {
-            var actor = FirstRun.systemActor(app);
-            app.pages().replace(actor, Title.parse("Alert fatigue"), "Too many alerts.", "");
-            app.pages().replace(actor, Title.parse("Help:Tables"), "| a |\n|---|\n| b |", "");
-            app.pages().replace(actor, Title.parse("EHR/Adoption"), "Subpage", "");
-            app.pages().replace(actor, Title.parse("Obsolete"), "gone", "");
-            app.users().create("boss", "Boss", "", Role.ADMIN, "a long password here");
-            app.moderation().delete(new Actor(app.users().require("boss"), "test"), Title.parse("Obsolete"), "");
+        try (Wiki wiki = open()) {
+            var actor = FirstRun.systemActor(wiki);
+            wiki.pages().replace(actor, Title.parse("Alert fatigue"), "Too many alerts.", "");
+            wiki.pages().replace(actor, Title.parse("Help:Tables"), "| a |\n|---|\n| b |", "");
+            wiki.pages().replace(actor, Title.parse("EHR/Adoption"), "Subpage", "");
+            wiki.pages().replace(actor, Title.parse("Obsolete"), "gone", "");
+            wiki.users().create("boss", "Boss", "", Role.ADMIN, "a long password here");
+            wiki.moderation().delete(new Actor(wiki.users().require("boss"), "test"), Title.parse("Obsolete"), "");
         }
         Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
@@ -193,10 +194,10 @@ class CommandLineTest {
         Run imported = run("", "import", "markdown", corpus.toString(), "--data", dataDir.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("60 created", "0 failed");
-        try (App app = open()) {
+        try (Wiki wiki = open()) {
             org.clinwiki.bench.Corpus expected = new org.clinwiki.bench.Corpus(42);
-            assertThat(app.reader().article(expected.title(19), Optional.empty()).rendered().redirect()).isPresent();
-            assertThat(app.reader().article(expected.title(0), Optional.empty()).markdown()).isEqualTo(expected.markdown(0, 60).strip());
+            assertThat(wiki.reader().article(expected.title(19), Optional.empty()).rendered().redirect()).isPresent();
+            assertThat(wiki.reader().article(expected.title(0), Optional.empty()).markdown()).isEqualTo(expected.markdown(0, 60).strip());
         }
         assertThat(run("", "generate-corpus", "--pages", "0", "--out", corpus.toString()).exitCode()).isEqualTo(1);
     }
@@ -216,12 +217,12 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("Imported " + files + " files", (files - 1) + " created", "1 failed");
         assertThat(run.err()).contains("failed: Note_%05d.md".formatted(bad));
-        try (App app = open()) {
-            assertThat(app.reader().article(Title.parse("Note %05d".formatted(files - 1)), Optional.empty()).markdown())
+        try (Wiki wiki = open()) {
+            assertThat(wiki.reader().article(Title.parse("Note %05d".formatted(files - 1)), Optional.empty()).markdown())
                     .isEqualTo("Note " + (files - 1) + " links [[Note %05d]].".formatted(files));
-            assertThat(app.reader().article(Title.parse("Note %05d".formatted(bad - 1)), Optional.empty()).markdown())
+            assertThat(wiki.reader().article(Title.parse("Note %05d".formatted(bad - 1)), Optional.empty()).markdown())
                     .isEqualTo("Note " + (bad - 1) + " links [[Note %05d]].".formatted(bad));
-            assertThat(app.reader().article(Title.parse("Note 00000"), Optional.empty()).revision().author().name()).isNotBlank();
+            assertThat(wiki.reader().article(Title.parse("Note 00000"), Optional.empty()).revision().author().name()).isNotBlank();
         }
     }
 

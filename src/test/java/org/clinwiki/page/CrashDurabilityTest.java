@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.title.Title;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,9 @@ class CrashDurabilityTest {
             server.waitFor(10, TimeUnit.SECONDS);
         }
 
-        try (App app = App.open(Config.defaults().withDataDir(dataDir))) {
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
             for (int i = 0; i < acknowledged.size(); i++) {
-                Article article = app.reader().article(Title.parse(acknowledged.get(i)), Optional.empty());
+                Article article = wiki.reader().article(Title.parse(acknowledged.get(i)), Optional.empty());
                 assertThat(article.markdown()).isEqualTo("Saved text " + i);
             }
         }

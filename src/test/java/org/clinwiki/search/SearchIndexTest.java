@@ -1,5 +1,6 @@
 package org.clinwiki.search;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.clinwiki.App;
+import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
 import org.clinwiki.page.PageSnapshot;
@@ -51,15 +52,15 @@ class SearchIndexTest {
 
     @Test
     void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            write(app, "Vasopressors", "Start with norepinephrine.");
-            PageSnapshot first = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
-            write(app, "Vasopressors", "Add vasopressin.");
-            PageSnapshot second = app.pageFeed().current(Title.parse("Vasopressors")).getFirst();
-            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            write(wiki, "Vasopressors", "Start with norepinephrine.");
+            PageSnapshot first = wiki.pageFeed().current(Title.parse("Vasopressors")).getFirst();
+            write(wiki, "Vasopressors", "Add vasopressin.");
+            PageSnapshot second = wiki.pageFeed().current(Title.parse("Vasopressors")).getFirst();
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer())) {
                 // Offered before the indexer runs: the older revision's parse must not stand for the page.
-                index.revisionSaved(first, app.renderer().parse("Start with norepinephrine."));
-                index.revisionSaved(second, app.renderer().parse("Add vasopressin."));
+                index.revisionSaved(first, wiki.renderer().parse("Start with norepinephrine."));
+                index.revisionSaved(second, wiki.renderer().parse("Add vasopressin."));
                 index.start();
                 assertThat(hitsOnceCurrent(index, "vasopressin")).isEqualTo(1);
                 assertThat(hitsOnceCurrent(index, "norepinephrine")).isZero();
@@ -69,13 +70,13 @@ class SearchIndexTest {
 
     @Test
     void aHandedOverChangeWaitsForTheChangesBeforeIt() throws Exception {
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            write(app, "Vasopressors", "Start with norepinephrine.");
-            write(app, "Inotropes", "Dobutamine for low output.");
-            PageSnapshot second = app.pageFeed().current(Title.parse("Inotropes")).getFirst();
-            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer())) {
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            write(wiki, "Vasopressors", "Start with norepinephrine.");
+            write(wiki, "Inotropes", "Dobutamine for low output.");
+            PageSnapshot second = wiki.pageFeed().current(Title.parse("Inotropes")).getFirst();
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer())) {
                 // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
-                index.revisionSaved(second, app.renderer().parse("Dobutamine for low output."));
+                index.revisionSaved(second, wiki.renderer().parse("Dobutamine for low output."));
                 index.start();
                 assertThat(hitsOnceCurrent(index, "norepinephrine")).isEqualTo(1);
                 assertThat(hitsOnceCurrent(index, "dobutamine")).isEqualTo(1);
@@ -84,9 +85,9 @@ class SearchIndexTest {
     }
 
     /** Writes a page as an import does: to the database only, whatever index is open. */
-    private static void write(App app, String title, String markdown) {
-        var actor = new org.clinwiki.user.Actor(app.users().systemAccount("Clinwiki"), "local");
-        app.pages().replace(actor, Title.parse(title), markdown, "test");
+    private static void write(Wiki wiki, String title, String markdown) {
+        var actor = new org.clinwiki.user.Actor(wiki.users().systemAccount("Clinwiki"), "local");
+        wiki.pages().replace(actor, Title.parse(title), markdown, "test");
     }
 
     /** Waits until the started index has caught up, and counts the pages {@code query} finds. */
@@ -97,10 +98,10 @@ class SearchIndexTest {
 
     @Test
     void everyDocumentHasALengthForEachScoredFieldRedirectsToo() throws Exception {
-        try (App app = App.open(Config.defaults().withDataDir(data))) {
-            write(app, "Vasopressors", "Start with norepinephrine.");
-            write(app, "Pressors", "#REDIRECT [[Vasopressors]]");
-            try (SearchIndex index = SearchIndex.open(data, app.pageFeed(), app.renderer()).start()) {
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+            write(wiki, "Vasopressors", "Start with norepinephrine.");
+            write(wiki, "Pressors", "#REDIRECT [[Vasopressors]]");
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer()).start()) {
                 assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
                 index.withSearcher(searcher -> {
                     // A gap would make scoring find each page's length through a sparse index.
@@ -146,7 +147,7 @@ class SearchIndexTest {
             wiki.awaitSearchable();
         }
         // An import from the command line writes to the database only; no index is open.
-        try (App offline = App.open(Config.defaults().withDataDir(data))) {
+        try (Wiki offline = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
             var actor = new org.clinwiki.user.Actor(offline.users().systemAccount("Clinwiki"), "local");
             offline.pages().replaceAll(actor, java.util.List.of(
                     new Replacement(Title.parse("Late_page"), "Written offline: warfarin.", "import"),

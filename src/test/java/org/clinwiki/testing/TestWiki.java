@@ -10,12 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.clinwiki.App;
 import org.clinwiki.Config;
+import org.clinwiki.Wiki;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
@@ -49,11 +51,16 @@ public final class TestWiki implements AutoCloseable {
         Config config = settings.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dataDir)
                 .withLimits(Limits.defaults().withLoginFailures(1_000, 1_000).withEditsPerMinute(10_000)
                         .withPreviewsPerMinute(10_000).withRegistrationsPerHour(1_000).withLoginsPerHour(10_000)));
-        return new TestWiki(App.open(config).serve());
+        return new TestWiki(new App(config, Clock.systemUTC()));
     }
 
     public App app() {
         return app;
+    }
+
+    /** The wiki's services, for setting up what a test needs without going through HTTP. */
+    public Wiki wiki() {
+        return app.wiki();
     }
 
     public String baseUrl() {
@@ -66,7 +73,7 @@ public final class TestWiki implements AutoCloseable {
     }
 
     public String login(String name, Role role, String credentials) {
-        app.users().create(name, name + " Display", credentials, role, PASSWORD);
+        app.wiki().users().create(name, name + " Display", credentials, role, PASSWORD);
         return token(name, PASSWORD);
     }
 
@@ -79,7 +86,7 @@ public final class TestWiki implements AutoCloseable {
     }
 
     public Actor actor(String name) {
-        User user = app.users().require(name);
+        User user = app.wiki().users().require(name);
         return new Actor(user, "test");
     }
 

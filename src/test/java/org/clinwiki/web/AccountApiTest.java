@@ -52,8 +52,8 @@ class AccountApiTest extends WikiTestCase {
     @Test
     void tokensAreStoredOnlyAsHashes() {
         String token = wiki.login("grace", Role.EDITOR);
-        assertThat(wiki.app().users().authenticate(token)).isPresent();
-        Long stored = Jdbi.create("jdbc:sqlite:" + wiki.app().config().dataDir().resolve("clinwiki.db"))
+        assertThat(wiki.wiki().sessions().authenticate(token)).isPresent();
+        Long stored = Jdbi.create("jdbc:sqlite:" + wiki.wiki().config().dataDir().resolve("clinwiki.db"))
                 .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :token")
                         .bind("token", token).mapTo(Long.class).one());
         assertThat(stored).isZero();
@@ -95,7 +95,7 @@ class AccountApiTest extends WikiTestCase {
 
     @Test
     void oneTimePasswordMustBeChangedBeforeAnythingElse() {
-        String password = wiki.app().users().createAdminWithOneTimePassword("root");
+        String password = wiki.wiki().users().createAdminWithOneTimePassword("root");
         Response login = wiki.post("/api/v1/login", "", json("username", "root", "password", password));
         assertThat(login.json().path("mustChangePassword").asBoolean()).isTrue();
         String token = login.json().path("token").asText();
@@ -186,7 +186,7 @@ class AccountApiTest extends WikiTestCase {
 
     @Test
     void systemAccountCannotLogIn() {
-        wiki.app().users().systemAccount(FirstRun.SYSTEM_ACCOUNT);
+        wiki.wiki().users().systemAccount(FirstRun.SYSTEM_ACCOUNT);
         assertThat(wiki.post("/api/v1/login", "", json("username", FirstRun.SYSTEM_ACCOUNT, "password", "")).status()).isEqualTo(401);
     }
 }

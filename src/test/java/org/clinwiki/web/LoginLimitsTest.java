@@ -39,7 +39,7 @@ class LoginLimitsTest extends WikiTestCase {
 
     @Test
     void fortyGuessesAtOnceGetNoMoreThroughThanTheLimit() {
-        wiki.app().users().create("target1", "Target", "", Role.EDITOR, TestWiki.PASSWORD);
+        wiki.wiki().users().create("target1", "Target", "", Role.EDITOR, TestWiki.PASSWORD);
         List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
         try (var client = java.net.http.HttpClient.newHttpClient()) {
             for (int i = 0; i < 40; i++) {
@@ -67,7 +67,7 @@ class LoginLimitsTest extends WikiTestCase {
             assertThat(refused.errorCode()).isEqualTo("invalid_credentials");
         }
         assertThat(failedLogins(admin)).as("nothing written to the audit log").isEqualTo(loggedBefore);
-        wiki.app().users().create("sameplace", "Same Place", "", Role.EDITOR, TestWiki.PASSWORD);
+        wiki.wiki().users().create("sameplace", "Same Place", "", Role.EDITOR, TestWiki.PASSWORD);
         assertThat(login("sameplace", TestWiki.PASSWORD).status()).as("the address was not counted against").isEqualTo(200);
     }
 
@@ -111,7 +111,7 @@ class LoginLimitsTest extends WikiTestCase {
 
     @Test
     void loginsThatStoreTokensAreLimitedPerAccount() {
-        wiki.app().users().create("looper", "Looper", "", Role.EDITOR, TestWiki.PASSWORD);
+        wiki.wiki().users().create("looper", "Looper", "", Role.EDITOR, TestWiki.PASSWORD);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             statuses.add(login("looper", TestWiki.PASSWORD).status());

@@ -46,7 +46,7 @@ class LookalikeNamesTest extends WikiTestCase {
 
     @Test
     void theCommandLineRefusesLookalikesToo() {
-        assertThatThrownBy(() -> wiki.app().users().create("1inda", "", "", Role.EDITOR,
+        assertThatThrownBy(() -> wiki.wiki().users().create("1inda", "", "", Role.EDITOR,
                 "a long and fine password")).hasMessageContaining("looks too much like");
     }
 

@@ -130,7 +130,7 @@ class PageViewsTest extends WikiTestCase {
     @Test
     void userSuppliedTextIsEscapedInEveryTemplate() {
         String hostile = "<img src=x onerror=alert(1)>";
-        wiki.app().users().create("mallory", hostile, "<script>alert(2)</script>", Role.EDITOR, TestWiki.PASSWORD);
+        wiki.wiki().users().create("mallory", hostile, "<script>alert(2)</script>", Role.EDITOR, TestWiki.PASSWORD);
         String token = wiki.token("mallory", TestWiki.PASSWORD);
         wiki.put("/api/v1/pages/Escaped", token, json("markdown", "text " + hostile, "summary", "<script>alert(3)</script>"));
         long v1 = wiki.get("/api/v1/pages/Escaped").json().path("revision").path("id").asLong();
