@@ -143,9 +143,9 @@ public final class PageService {
 
     /**
      * Parses a batch for {@link #replaceAll(Actor, ParsedBatch)}, on all cores. Separate so an
-     * import can parse the next batch while the writer stores this one.
+     * import ({@link PageImport}) can parse the next batch while the writer stores this one.
      */
-    public ParsedBatch prepare(List<Replacement> replacements) {
+    ParsedBatch prepare(List<Replacement> replacements) {
         // Imports come in bulk: only parse (links, categories); pages render when first viewed.
         replacements.forEach(replacement -> checkSize(replacement.markdown()));
         List<Prepared> prepared = replacements.parallelStream()
@@ -155,28 +155,17 @@ public final class PageService {
     }
 
     /** A batch of replacements with their parsed text, ready to write. */
-    public static final class ParsedBatch {
-        private final List<Replacement> replacements;
-        private final List<Prepared> prepared;
-
-        private ParsedBatch(List<Replacement> replacements, List<Prepared> prepared) {
-            this.replacements = replacements;
-            this.prepared = prepared;
-        }
-
-        public List<Replacement> replacements() {
-            return replacements;
-        }
+    record ParsedBatch(List<Replacement> replacements, List<Prepared> prepared) {
     }
 
-    public List<SaveResult> replaceAll(Actor actor, ParsedBatch batch) {
-        List<Replacement> replacements = batch.replacements;
+    List<SaveResult> replaceAll(Actor actor, ParsedBatch batch) {
+        List<Replacement> replacements = batch.replacements();
         List<String> summaries = replacements.stream().map(replacement -> PageText.summary(replacement.summary())).toList();
         List<Saved> saved = database.writer().inTransaction(handle -> {
             List<Saved> results = new ArrayList<>(replacements.size());
             Stores stores = Stores.of(handle);
             for (int i = 0; i < replacements.size(); i++) {
-                results.add(replaceIn(stores, actor, replacements.get(i).title(), summaries.get(i), batch.prepared.get(i)));
+                results.add(replaceIn(stores, actor, replacements.get(i).title(), summaries.get(i), batch.prepared().get(i)));
             }
             return results;
         });

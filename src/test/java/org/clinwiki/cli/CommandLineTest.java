@@ -205,8 +205,8 @@ class CommandLineTest {
     @Test
     void importOverSeveralBatchesKeepsTheRestOfABatchWithAnOversizedPage(@TempDir Path folder) throws Exception {
         // Batches are parsed ahead while the previous one is written: the bad page is in the third.
-        int files = 2 * ImportCommand.Markdown.BATCH + 250;
-        int bad = 2 * ImportCommand.Markdown.BATCH + 100;
+        int files = 2 * org.clinwiki.page.PageImport.BATCH + 250;
+        int bad = 2 * org.clinwiki.page.PageImport.BATCH + 100;
         for (int i = 0; i < files; i++) {
             Files.writeString(folder.resolve(String.format("Note_%05d.md", i)), "Note " + i + " links [[Note %05d]].".formatted(i + 1));
         }
