@@ -6,12 +6,9 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/**
- * SQL for the audit log. Writers attach it to the handle of the transaction that does the
- * audited thing, so the action and its record commit together or not at all.
- */
+/** SQL for the audit log ({@link AuditLog}). */
 @RegisterConstructorMapper(AuditEntry.class)
-public interface AuditStore {
+interface AuditStore {
 
     /** The longest text kept in any audit field: the log must not grow by what a request chose to send. */
     int FIELD_MAX = 600;

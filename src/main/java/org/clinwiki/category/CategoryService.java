@@ -19,13 +19,13 @@ public final class CategoryService {
 
     public List<CategorySummary> list(String prefix, String after, int limit) {
         Prefix range = Prefix.of(prefix);
-        return database.reader().withExtension(CategoryStore.class,
+        return database.read(CategoryStore.class,
                 store -> store.list(range.from(), range.until(), after, limit));
     }
 
     /** The members of category {@code name} (the name without the prefix), pages after {@code after}. */
     public CategoryListing listing(String name, String after, int limit) {
-        return database.reader().withExtension(CategoryStore.class, store -> {
+        return database.read(CategoryStore.class, store -> {
             List<Title> subcategories = new ArrayList<>();
             List<Title> pages = new ArrayList<>();
             List<CategoryStore.MemberRow> rows = store.members(name, after, limit + 1);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -20,10 +22,10 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite database in the data directory: one writer connection and a small pool of
  * read-only connections, both in WAL mode, with the schema migrated by Flyway on open.
  *
- * <p>Writes go through {@link #writer()}, whose transactions begin IMMEDIATE so that
+ * <p>Writes go through {@link #write}, whose transactions begin IMMEDIATE so that
  * concurrent read-then-write transactions queue for the lock instead of failing with
  * SQLITE_BUSY. {@code synchronous=FULL} makes every acknowledged commit survive a crash or a
- * power loss. Reads use {@link #reader()} and never block the writer. Thread-safe.
+ * power loss. Reads use {@link #read} and never block the writer. Thread-safe.
  */
 public final class Database implements AutoCloseable {
 
@@ -76,13 +78,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** For transactions that write. One connection: writers queue here, in process. */
-    public Jdbi writer() {
+    /**
+     * Runs {@code work} in a write transaction and commits it; an exception rolls it back. One
+     * connection: writers queue here, in process.
+     */
+    public <R> R write(Function<Transaction, R> work) {
+        return writer.inTransaction(handle -> work.apply(new Transaction(handle)));
+    }
+
+    /** {@link #write} for work that returns nothing. */
+    public void update(Consumer<Transaction> work) {
+        writer.useTransaction(handle -> work.accept(new Transaction(handle)));
+    }
+
+    /** Runs {@code work} on a read-only connection from the pool; it never blocks the writer. */
+    public <R> R read(Function<Transaction, R> work) {
+        return reader.withHandle(handle -> work.apply(new Transaction(handle)));
+    }
+
+    /** {@link #read} with one store. */
+    public <S, R> R read(Class<S> store, Function<S, R> work) {
+        return reader.withExtension(store, work::apply);
+    }
+
+    /** The writer's Jdbi, for this package's own tests of statements. */
+    Jdbi writer() {
         return writer;
     }
 
-    /** For reads; the connections refuse writes. */
-    public Jdbi reader() {
+    /** The readers' Jdbi, for this package's own tests of statements. */
+    Jdbi reader() {
         return reader;
     }
 

@@ -38,7 +38,7 @@ final class Drafts {
 
     /** The draft of {@code edit}, whose own text is {@code mine}; a clash throws {@link EditConflictException}. */
     Draft draft(Edit edit, Prepared mine) {
-        Basis basis = database.reader().withHandle(handle -> {
+        Basis basis = database.read(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             RevisionStore revisions = handle.attach(RevisionStore.class);
             Optional<Page> page = pages.find(edit.title());

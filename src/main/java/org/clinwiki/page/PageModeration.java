@@ -7,7 +7,7 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
@@ -37,14 +37,14 @@ public final class PageModeration {
             throw new InvalidInputException("invalid_protection", "Protection is \"editor\" or \"admin\".");
         }
         String why = PageText.summary(reason);
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
             Instant now = clock.instant();
             pages.setEditRole(page.id(), editRole.key(), now);
             // The page looks different (protected or not): those following changes must see it.
             pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor.audited(), now, "protect", title.text(), why,
+            new AuditLog(handle).record(actor.audited(), now, "protect", title.text(), why,
                     page.editRole().key() + " -> " + editRole.key());
             return pages.find(title).orElseThrow();
         });
@@ -63,7 +63,7 @@ public final class PageModeration {
     private Page setDeleted(Actor actor, Title title, String reason, boolean delete) {
         permissions.require(actor.user(), Right.DELETE);
         String why = PageText.summary(reason);
-        Page changed = database.writer().inTransaction(handle -> {
+        Page changed = database.write(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
             if (page.deleted() == delete) {
@@ -78,7 +78,7 @@ public final class PageModeration {
                 pages.markRestored(page.id(), now);
             }
             pages.recordChange(page.id());
-            handle.attach(AuditStore.class).record(actor.audited(), now, delete ? "delete" : "restore", title.text(), why, "");
+            new AuditLog(handle).record(actor.audited(), now, delete ? "delete" : "restore", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });
         afterCommit.pagesChanged();

@@ -59,12 +59,12 @@ public final class PageReader {
      * is the same while this number is.
      */
     public long changeSequence() {
-        return database.reader().withExtension(PageStore.class, PageStore::changeSequence);
+        return database.read(PageStore.class, PageStore::changeSequence);
     }
 
     public Optional<Page> find(Title title, Optional<User> viewer) {
         boolean seeDeleted = permissions.canViewDeleted(viewer);
-        return database.reader().withExtension(PageStore.class, pages -> pages.find(title))
+        return database.read(PageStore.class, pages -> pages.find(title))
                 .filter(page -> !page.deleted() || seeDeleted);
     }
 
@@ -91,7 +91,7 @@ public final class PageReader {
     private Article article(Page page, long revisionId) {
         record Found(Revision revision, long sequence) {
         }
-        Found found = database.reader().withHandle(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
+        Found found = database.read(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
                 handle.attach(PageStore.class).changeSequence()));
         // Rendered outside any connection: a long page must not hold one the other readers need.
         RenderedPage rendered = renderCache.get(revisionId, id -> {
@@ -99,7 +99,7 @@ public final class PageReader {
             return renders.call(() -> renderer.renderOrShowSource(text));
         });
         SafeHtml html = marked.get(new MarkedKey(revisionId, found.sequence()),
-                key -> database.reader().withHandle(handle -> RedLinks.mark(handle, rendered)));
+                key -> database.read(handle -> RedLinks.mark(handle, rendered)));
         return new Article(page, found.revision(), () -> markdown(revisionId), rendered, html, found.sequence());
     }
 
@@ -112,7 +112,7 @@ public final class PageReader {
 
     public Revision revision(Title title, long revisionId, Optional<User> viewer) {
         Page page = require(title, viewer);
-        return database.reader().withExtension(RevisionStore.class, revisions -> revisions.find(revisionId))
+        return database.read(RevisionStore.class, revisions -> revisions.find(revisionId))
                 .filter(revision -> revision.pageId() == page.id())
                 .orElseThrow(() -> new PageNotFoundException(title, revisionId));
     }
@@ -120,13 +120,13 @@ public final class PageReader {
     /** Newest first, revisions older than {@code before}. */
     public List<Revision> history(Title title, long before, int limit, Optional<User> viewer) {
         Page page = require(title, viewer);
-        return database.reader().withExtension(RevisionStore.class, revisions -> revisions.history(page.id(), before, limit));
+        return database.read(RevisionStore.class, revisions -> revisions.history(page.id(), before, limit));
     }
 
     /** Who wrote the page, most revisions first; the same until the page has a new revision. */
     public List<Author> contributors(Page page, int limit) {
-        return contributors.get(new ContributorsKey(page.latestRevisionId(), limit), key -> database.reader()
-                .withExtension(RevisionStore.class, revisions -> revisions.contributors(page.id(), limit)));
+        return contributors.get(new ContributorsKey(page.latestRevisionId(), limit), key -> database
+                .read(RevisionStore.class, revisions -> revisions.contributors(page.id(), limit)));
     }
 
     private record ContributorsKey(long latestRevisionId, int limit) {
@@ -141,7 +141,7 @@ public final class PageReader {
         record Compared(Optional<Revision> from, Revision to, String oldText, String newText, Optional<Revision> previous,
                         Optional<Revision> next) {
         }
-        Compared compared = database.reader().withHandle(handle -> {
+        Compared compared = database.read(handle -> {
             RevisionStore revisions = handle.attach(RevisionStore.class);
             Revision to = ofPage(revisions, page, toId);
             OptionalLong effectiveFrom = fromId.isPresent() ? fromId : to.parentId();
@@ -171,7 +171,7 @@ public final class PageReader {
     public List<Backlink> backlinks(Title title, Optional<Title> after, int limit) {
         String afterNamespace = after.map(t -> t.namespace().key()).orElse("");
         String afterName = after.map(Title::name).orElse("");
-        return database.reader().withExtension(PageStore.class, pages ->
+        return database.read(PageStore.class, pages ->
                 pages.backlinks(title.namespace().key(), title.name(), afterNamespace, afterName, limit));
     }
 
@@ -179,32 +179,32 @@ public final class PageReader {
     public List<Title> titles(Namespace namespace, String prefix, String after, int limit, Optional<User> viewer) {
         Prefix range = Prefix.of(prefix);
         boolean includeDeleted = permissions.canViewDeleted(viewer);
-        return database.reader().withExtension(PageStore.class, pages ->
+        return database.read(PageStore.class, pages ->
                 pages.titles(namespace.key(), range.from(), range.until(), after == null ? "" : after, includeDeleted, limit));
     }
 
     /** Titles linked to but not written, most linked first. */
     public List<Wanted> wanted(int limit) {
-        return database.reader().withExtension(PageStore.class, pages -> pages.wanted(limit));
+        return database.read(PageStore.class, pages -> pages.wanted(limit));
     }
 
     /** Articles nothing links to, by title, after {@code after}. */
     public List<Title> orphaned(String after, int limit) {
-        return database.reader().withExtension(PageStore.class, pages -> pages.orphaned(after, limit));
+        return database.read(PageStore.class, pages -> pages.orphaned(after, limit));
     }
 
     /** A random article, if there is any. */
     public Optional<Title> random() {
-        return database.reader().withExtension(PageStore.class, PageStore::random);
+        return database.read(PageStore.class, PageStore::random);
     }
 
     /** Whether the wiki has any page at all, deleted ones included. */
     public boolean hasAnyPage() {
-        return database.reader().withExtension(PageStore.class, PageStore::countAll) > 0;
+        return database.read(PageStore.class, PageStore::countAll) > 0;
     }
 
     /** The text of a revision. */
     public String markdown(long revisionId) {
-        return database.reader().withExtension(RevisionStore.class, revisions -> revisions.content(revisionId));
+        return database.read(RevisionStore.class, revisions -> revisions.content(revisionId));
     }
 }

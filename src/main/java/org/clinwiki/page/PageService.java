@@ -19,7 +19,7 @@ import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.user.PermissionDeniedException;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
@@ -108,7 +108,7 @@ public final class PageService {
     private SaveResult saveMerging(Actor actor, Edit edit, String summary, Prepared mine) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Drafts.Draft draft = drafts.draft(edit, mine);
-            Optional<Saved> saved = database.writer().inTransaction(handle -> {
+            Optional<Saved> saved = database.write(handle -> {
                 Stores stores = Stores.of(handle);
                 Optional<Page> existing = stores.pages().find(edit.title());
                 if (!draft.madeAgainst(existing)) {
@@ -161,7 +161,7 @@ public final class PageService {
     List<SaveResult> replaceAll(Actor actor, ParsedBatch batch) {
         List<Replacement> replacements = batch.replacements();
         List<String> summaries = replacements.stream().map(replacement -> PageText.summary(replacement.summary())).toList();
-        List<Saved> saved = database.writer().inTransaction(handle -> {
+        List<Saved> saved = database.write(handle -> {
             List<Saved> results = new ArrayList<>(replacements.size());
             Stores stores = Stores.of(handle);
             for (int i = 0; i < replacements.size(); i++) {
@@ -228,18 +228,18 @@ public final class PageService {
         throttle(actor);
         permissions.require(actor.user(), Right.REVERT);
         String why = PageText.summary(reason);
-        Revision target = database.reader().withHandle(handle -> {
+        Revision target = database.read(handle -> {
             Page page = handle.attach(PageStore.class).find(title).filter(p -> !p.deleted())
                     .orElseThrow(() -> new PageNotFoundException(title));
             return handle.attach(RevisionStore.class).find(revisionId).filter(revision -> revision.pageId() == page.id())
                     .orElseThrow(() -> new PageNotFoundException(title, revisionId));
         });
-        String text = database.reader().withExtension(RevisionStore.class, revisions -> revisions.content(revisionId));
+        String text = database.read(RevisionStore.class, revisions -> revisions.content(revisionId));
         // Parsed afresh, not taken from the rendering cache: an old revision beyond today's limits shows as its source
         // there, and must not be saved again.
         Prepared prepared = Prepared.restoring(renderer, text, renderer.connections(text));
         RenderedPage rendered = renderCache.get(revisionId, id -> renders.call(() -> renderer.render(text)));
-        Saved saved = database.writer().inTransaction(handle -> {
+        Saved saved = database.write(handle -> {
             Stores stores = Stores.of(handle);
             Page page = stores.pages().find(title).filter(p -> !p.deleted())
                     .filter(p -> p.id() == target.pageId())
@@ -253,7 +253,7 @@ public final class PageService {
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
             Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, prepared, summary, false, now);
-            handle.attach(AuditStore.class).record(actor.audited(), now, "revert", title.text(), why,
+            new AuditLog(handle).record(actor.audited(), now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision,
                     OptionalLong.of(stores.pages().changeSequence())), Optional.empty(), Optional.of(rendered));

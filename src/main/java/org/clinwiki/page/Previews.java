@@ -46,6 +46,6 @@ public final class Previews {
         previews.take("user:" + actor.user().id(), "too_many_previews", "You are asking for previews faster than this wiki allows.");
         String text = PageText.normalize(markdown);
         RenderedPage rendered = renders.call(() -> renderer.render(text));
-        return database.reader().withHandle(handle -> RedLinks.mark(handle, rendered));
+        return database.read(handle -> RedLinks.mark(handle, rendered));
     }
 }

@@ -26,13 +26,13 @@ public final class RecentChanges {
     public List<RecentEdit> recent(Filter filter, Optional<User> viewer) {
         boolean includeDeleted = permissions.canViewDeleted(viewer);
         String namespace = filter.namespace().map(Namespace::key).orElse("");
-        return database.reader().withExtension(RevisionStore.class, revisions ->
+        return database.read(RevisionStore.class, revisions ->
                 revisions.recent(filter.before(), namespace, !filter.hideMinor(), includeDeleted, filter.limit()));
     }
 
     public List<RecentEdit> contributions(String userName, long before, int limit, Optional<User> viewer) {
         boolean includeDeleted = permissions.canViewDeleted(viewer);
-        return database.reader().withExtension(RevisionStore.class, revisions ->
+        return database.read(RevisionStore.class, revisions ->
                 revisions.byAuthor(UserNames.key(userName), before, includeDeleted, limit));
     }
 }

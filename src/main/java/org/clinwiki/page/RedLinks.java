@@ -6,11 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clinwiki.db.Transaction;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.SafeHtml;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
-import org.jdbi.v3.core.Handle;
 
 /** Marks a rendering's links to pages that do not exist (red links), as of the handle's view of the wiki. */
 final class RedLinks {
@@ -19,7 +19,7 @@ final class RedLinks {
     }
 
     // One query per namespace among the links, however many links the page has.
-    static SafeHtml mark(Handle handle, RenderedPage rendered) {
+    static SafeHtml mark(Transaction handle, RenderedPage rendered) {
         if (rendered.links().isEmpty()) {
             return rendered.html();
         }

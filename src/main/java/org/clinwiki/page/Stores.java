@@ -4,23 +4,23 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.OptionalLong;
-import org.clinwiki.category.CategoryStore;
+import org.clinwiki.category.CategoryAssignments;
+import org.clinwiki.db.Transaction;
 import org.clinwiki.render.PageConnections;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.User;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The stores of one write transaction, attached once (attaching a JDBI SQL object costs more
  * than most of the statements it runs, which matters when an import writes thousands of
  * pages), and the one way a new revision is written with its links, categories and redirect.
  */
-record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories) {
+record Stores(PageStore pages, RevisionStore revisions, CategoryAssignments categories) {
 
-    static Stores of(Handle handle) {
+    static Stores of(Transaction handle) {
         return new Stores(handle.attach(PageStore.class), handle.attach(RevisionStore.class),
-                handle.attach(CategoryStore.class));
+                new CategoryAssignments(handle));
     }
 
     /** Writes a revision whose size, hash and connections were worked out before the transaction. */
@@ -44,9 +44,7 @@ record Stores(PageStore pages, RevisionStore revisions, CategoryStore categories
         if (!links.isEmpty()) {
             pages.addLinks(pageId, links.stream().map(t -> t.namespace().key()).toList(), links.stream().map(Title::name).toList());
         }
-        if (!connections.categories().isEmpty()) {
-            categories.add(pageId, connections.categories());
-        }
+        categories.add(pageId, connections.categories());
         connections.redirect().ifPresent(target -> pages.addRedirect(pageId, target.namespace().key(), target.name()));
         // As stored (times in milliseconds), without reading it back: an import writes thousands.
         User author = actor.user();

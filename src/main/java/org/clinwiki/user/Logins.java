@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.audit.AuditedBy;
 import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.limit.ServerBusyException;
@@ -68,7 +68,7 @@ public final class Logins {
         Optional<User> found;
         boolean valid;
         try {
-            found = database.reader().withExtension(UserStore.class, users -> users.findByKey(UserNames.key(typed)));
+            found = database.read(UserStore.class, users -> users.findByKey(UserNames.key(typed)));
             valid = passwordMatches(found, password);
         } catch (ServerBusyException e) {
             // Not checked at all, so not a guess.
@@ -77,8 +77,7 @@ public final class Logins {
             throw e;
         }
         if (!valid) {
-            database.writer().useHandle(handle -> handle.attach(AuditStore.class)
-                    .record(new AuditedBy(found.map(User::id).orElse(null), typed, address), now, "login_failed", "", "", ""));
+            database.update(handle -> new AuditLog(handle).record(new AuditedBy(found.map(User::id).orElse(null), typed, address), now, "login_failed", "", "", ""));
             throw wrongCredentials();
         }
         User user = found.orElseThrow();
@@ -92,9 +91,9 @@ public final class Logins {
         logins.take("user:" + user.id(), "too_many_logins", "This account has logged in too often in the last hour.");
         String token = tokens.newToken();
         Instant expires = now.plus(tokenLifetime);
-        database.writer().useTransaction(handle -> {
+        database.update(handle -> {
             handle.attach(TokenStore.class).insert(user.id(), Tokens.hash(token), kind.key(), "login", now, expires, address);
-            handle.attach(AuditStore.class).record(new Actor(user, address).audited(), now, "login", user.name(), "", "");
+            new AuditLog(handle).record(new Actor(user, address).audited(), now, "login", user.name(), "", "");
         });
         return new Login(token, expires, user);
     }
@@ -109,7 +108,7 @@ public final class Logins {
         if (canLogIn.isEmpty()) {
             return passwords.verifyNothing(typed);
         }
-        String stored = database.reader().withExtension(UserStore.class, users -> users.passwordHash(canLogIn.get().id()));
+        String stored = database.read(UserStore.class, users -> users.passwordHash(canLogIn.get().id()));
         return passwords.verify(typed, stored);
     }
 
@@ -143,10 +142,10 @@ public final class Logins {
         }
         String hash = passwords.hash(newPassword);
         Instant now = clock.instant();
-        database.writer().useTransaction(handle -> {
+        database.update(handle -> {
             handle.attach(UserStore.class).setPassword(user.id(), hash, false);
             handle.attach(TokenStore.class).revokeAllExcept(user.id(), keepToken == null ? "" : Tokens.hash(keepToken), now);
-            handle.attach(AuditStore.class).record(actor.audited(), now, "password_change", user.name(), "", "");
+            new AuditLog(handle).record(actor.audited(), now, "password_change", user.name(), "", "");
         });
     }
 }

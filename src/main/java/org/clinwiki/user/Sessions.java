@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.db.Database;
 
 /**
@@ -26,14 +26,14 @@ public final class Sessions {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return database.reader().withExtension(UserStore.class,
+        return database.read(UserStore.class,
                 users -> users.findByToken(Tokens.hash(token.strip()), clock.instant()));
     }
 
     /** The acting user's live tokens and sessions, newest first; {@code currentToken} marks the one in use. */
     public List<Session> sessions(Actor actor, String currentToken) {
         String currentHash = currentToken == null ? "" : Tokens.hash(currentToken);
-        return database.reader().withExtension(TokenStore.class, store -> store.live(actor.user().id(), clock.instant()))
+        return database.read(TokenStore.class, store -> store.live(actor.user().id(), clock.instant()))
                 .stream()
                 .map(stored -> stored.tokenHash().equals(currentHash) ? stored.session().asCurrent() : stored.session())
                 .toList();
@@ -42,16 +42,16 @@ public final class Sessions {
     /** Revokes one of the acting user's own tokens or sessions; it stops working at once. */
     public void revokeSession(Actor actor, long id) {
         Instant now = clock.instant();
-        database.writer().useTransaction(handle -> {
+        database.update(handle -> {
             if (handle.attach(TokenStore.class).revokeById(id, actor.user().id(), now) == 0) {
                 throw new SessionNotFoundException(id);
             }
-            handle.attach(AuditStore.class).record(actor.audited(), now, "revoke_session", actor.user().name(), "", "session " + id);
+            new AuditLog(handle).record(actor.audited(), now, "revoke_session", actor.user().name(), "", "session " + id);
         });
     }
 
     /** Revokes a token; it stops working at once. */
     public void logout(String token) {
-        database.writer().useHandle(handle -> handle.attach(TokenStore.class).revoke(Tokens.hash(token), clock.instant()));
+        database.update(handle -> handle.attach(TokenStore.class).revoke(Tokens.hash(token), clock.instant()));
     }
 }

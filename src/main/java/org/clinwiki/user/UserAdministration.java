@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.clinwiki.audit.AuditEntry;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.db.Database;
+import org.clinwiki.db.Transaction;
 import org.clinwiki.error.InvalidInputException;
-import org.jdbi.v3.core.Handle;
 
 /**
  * What administrators do to accounts: approve pending ones, change roles, block and unblock,
@@ -33,14 +33,14 @@ public final class UserAdministration {
     public List<User> pending(User viewer, String after, int limit) {
         permissions.require(viewer, Right.APPROVE_ACCOUNT);
         String afterKey = after == null ? "" : UserNames.key(after);
-        return database.reader().withExtension(UserStore.class,
+        return database.read(UserStore.class,
                 users -> users.listByStatus(AccountStatus.PENDING.key(), afterKey, limit));
     }
 
     public User changeRole(Actor actor, String name, Role role, String reason) {
         permissions.require(actor.user(), Right.CHANGE_ROLE);
         String why = ProfileText.clean("reason", reason, REASON_MAX);
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             UserStore users = handle.attach(UserStore.class);
             User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
             // Blocked or pending administrators cannot act, so they do not count.
@@ -63,7 +63,7 @@ public final class UserAdministration {
         if (until.isPresent() && !until.get().isAfter(now)) {
             throw new InvalidInputException("invalid_expiry", "A block must end in the future.");
         }
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             UserStore users = handle.attach(UserStore.class);
             User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
             if (target.id() == actor.user().id()) {
@@ -78,7 +78,7 @@ public final class UserAdministration {
     public User unblock(Actor actor, String name, String reason) {
         permissions.require(actor.user(), Right.BLOCK);
         String why = ProfileText.clean("reason", reason, REASON_MAX);
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             UserStore users = handle.attach(UserStore.class);
             User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
             users.unblock(target.id());
@@ -89,7 +89,7 @@ public final class UserAdministration {
 
     public User approve(Actor actor, String name) {
         permissions.require(actor.user(), Right.APPROVE_ACCOUNT);
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             UserStore users = handle.attach(UserStore.class);
             User target = users.findByKey(UserNames.key(name)).orElseThrow(() -> new UserNotFoundException(name));
             if (target.status() != AccountStatus.PENDING) {
@@ -103,10 +103,10 @@ public final class UserAdministration {
 
     public List<AuditEntry> auditLog(User viewer, String action, long before, int limit) {
         permissions.require(viewer, Right.READ_AUDIT_LOG);
-        return database.reader().withExtension(AuditStore.class, log -> log.list(before, action, limit));
+        return database.read(handle -> new AuditLog(handle).list(before, action, limit));
     }
 
-    private void audit(Handle handle, Actor actor, String action, String target, String reason, String details) {
-        handle.attach(AuditStore.class).record(actor.audited(), clock.instant(), action, target, reason, details);
+    private void audit(Transaction handle, Actor actor, String action, String target, String reason, String details) {
+        new AuditLog(handle).record(actor.audited(), clock.instant(), action, target, reason, details);
     }
 }

@@ -4,7 +4,7 @@ import org.clinwiki.limit.Limits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.clinwiki.audit.AuditStore;
+import org.clinwiki.audit.AuditLog;
 import org.clinwiki.error.ConflictException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Throttle;
@@ -79,8 +79,7 @@ public final class UserService {
         requireDistinct(name, displayName);
         AccountStatus status = registration == RegistrationMode.OPEN ? AccountStatus.ACTIVE : AccountStatus.PENDING;
         User user = insert(name, displayName, credentials, Role.EDITOR, status, passwords.hash(password), false);
-        database.writer().useHandle(handle -> handle.attach(AuditStore.class)
-                .record(new Actor(user, address).audited(), clock.instant(), "register", user.name(), "", status.key()));
+        database.update(handle -> new AuditLog(handle).record(new Actor(user, address).audited(), clock.instant(), "register", user.name(), "", status.key()));
         return user;
     }
 
@@ -88,7 +87,7 @@ public final class UserService {
         if (name == null || !UserNames.isValid(name)) {
             return Optional.empty();
         }
-        return database.reader().withExtension(UserStore.class, users -> users.findByKey(UserNames.key(name)));
+        return database.read(UserStore.class, users -> users.findByKey(UserNames.key(name)));
     }
 
     public User require(String name) {
@@ -100,7 +99,7 @@ public final class UserService {
         User user = require(name);
         PasswordPolicy.check(user.name(), newPassword);
         String hash = passwords.hash(newPassword);
-        database.writer().useTransaction(handle -> {
+        database.update(handle -> {
             handle.attach(UserStore.class).setPassword(user.id(), hash, false);
             handle.attach(TokenStore.class).revokeAll(user.id(), clock.instant());
         });
@@ -108,7 +107,7 @@ public final class UserService {
 
     /** Whether someone can administer the wiki (an import alone creates only the system account). */
     public boolean hasAnyAdmin() {
-        return database.reader().withExtension(UserStore.class, UserStore::countActiveAdmins) > 0;
+        return database.read(UserStore.class, UserStore::countActiveAdmins) > 0;
     }
 
     /**
@@ -116,7 +115,7 @@ public final class UserService {
      * opens; after the first time there is nothing to do.
      */
     public void completeNameSkeletons() {
-        database.writer().useTransaction(handle -> {
+        database.update(handle -> {
             UserStore users = handle.attach(UserStore.class);
             for (User user : users.withoutSkeleton()) {
                 users.setSkeleton(user.id(), confusables.skeleton(user.name()));
@@ -130,7 +129,10 @@ public final class UserService {
      * Checked before the password is hashed, and again as the account is written.
      */
     private void requireDistinct(String name, String displayName) {
-        database.reader().useExtension(UserStore.class, users -> checkDistinct(users, name, displayName));
+        database.read(UserStore.class, users -> {
+            checkDistinct(users, name, displayName);
+            return null;
+        });
     }
 
     private void checkDistinct(UserStore users, String name, String displayName) {
@@ -156,7 +158,7 @@ public final class UserService {
                         String passwordHash, boolean mustChangePassword) {
         String display = ProfileText.clean("display_name", displayName, DISPLAY_NAME_MAX);
         String creds = ProfileText.clean("credentials", credentials, CREDENTIALS_MAX);
-        return database.writer().inTransaction(handle -> {
+        return database.write(handle -> {
             UserStore users = handle.attach(UserStore.class);
             if (users.findByKey(UserNames.key(name)).isPresent()) {
                 throw new ConflictException("username_taken", "The user name \"" + name + "\" is taken.");
