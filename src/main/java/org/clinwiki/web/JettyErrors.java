@@ -3,7 +3,6 @@ package org.clinwiki.web;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -24,12 +23,6 @@ final class JettyErrors extends ErrorHandler {
                                     Callback callback) {
         response.getHeaders().put(JSON);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(JSON);
-        return ByteBuffer.wrap(body(status));
     }
 
     private static byte[] body(int status) {

@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import java.util.List;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.page.RecentChanges;
@@ -88,8 +89,10 @@ public final class WebServer {
             server.http.maxRequestSize = MAX_REQUEST_BYTES;
             server.http.defaultContentType = "application/json";
             server.jsonMapper(new JavalinJackson(objectMapper(), false));
-            server.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
-            server.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
+            server.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyErrors());
+                jetty.insertHandler(new MinimumDataRateHandler(MIN_REQUEST_BYTES_PER_SECOND, 0));
+            });
             var routes = server.routes;
             routes.before(ctx -> securityHeaders(ctx, contentSecurityPolicy));
             routes.before(bodies::read);
