@@ -19,7 +19,6 @@ public final class App implements AutoCloseable {
 
     private final Wiki wiki;
     private final SearchIndex searchIndex;
-    private final SearchService search;
     private final WebServer web;
 
     /**
@@ -37,7 +36,7 @@ public final class App implements AutoCloseable {
             index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer);
             opened = new Wiki(config, clock, database, renderer, index);
             index.start();
-            this.search = new SearchService(index, new Sanitizer());
+            SearchService search = new SearchService(index, new Sanitizer());
             this.web = WebServer.start(
                     new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes()),
                     new Templates(), services(opened, search));
@@ -63,12 +62,9 @@ public final class App implements AutoCloseable {
         return wiki;
     }
 
+    /** The search index, for waiting until what was saved is searchable. */
     public SearchIndex searchIndex() {
         return searchIndex;
-    }
-
-    public SearchService search() {
-        return search;
     }
 
     /** The port HTTP is served on (the one the system chose when the configured port was 0). */
