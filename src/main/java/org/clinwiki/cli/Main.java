@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clinwiki", mixinStandardHelpOptions = true, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
         subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
-                ReindexCommand.class, BenchmarkCommand.class, GenerateCorpusCommand.class})
+                ReindexCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -17,7 +17,6 @@ import java.util.function.IntFunction;
 import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
-import org.clinwiki.search.SearchBenchmark;
 import org.clinwiki.user.Role;
 
 /**
@@ -320,7 +319,7 @@ public final class LoadBenchmark {
 
     private static void cli(String... args) {
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = BenchMain.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
         }
