@@ -225,14 +225,14 @@ public final class LoadBenchmark {
         }
         Process create = Processes.start(
                 Processes.with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
-                List.of(Main.class.getName()));
+                Main.class, List.of());
         create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         create.waitFor();
         return Files.isRegularFile(aot) ? aot : Path.of("");
     }
 
     private static Process startServer(List<String> jvm, Path data) throws IOException {
-        return Processes.start(jvm, List.of(Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0",
+        return Processes.start(jvm, Main.class, List.of("serve", "--host", "127.0.0.1", "--port", "0",
                 "--data", data.toString(), "--edits-per-minute", "1000000"));
     }
 
