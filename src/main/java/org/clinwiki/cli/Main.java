@@ -1,6 +1,7 @@
 package org.clinwiki.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.clinwiki.error.WikiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clinwiki", mixinStandardHelpOptions = true, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
         subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
-                ReindexCommand.class, BenchmarkCommand.class, GenerateCorpusCommand.class})
+                ReindexCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,20 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * The command line {@link #run} executes, with {@code extraSubcommands} (picocli commands)
+     * added: for tools built beside the product, such as the benchmarks. It writes to {@code out}
+     * and {@code err} and answers failures with the same exit codes.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
         CommandLine commandLine = new CommandLine(new Main());
+        for (Object subcommand : extraSubcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
+        // Set after the subcommands are added: picocli hands these settings only to the subcommands there are.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
@@ -31,11 +45,13 @@ public final class Main implements Runnable {
             }
             throw exception;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: serve, user, import, export, reindex, benchmark or generate-corpus.");
+        List<String> names = List.copyOf(spec.subcommands().keySet());
+        String listed = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: " + listed + ".");
     }
 }

@@ -22,8 +22,11 @@ import org.clinwiki.title.Title;
  * device names such as {@code CON}. Titles never contain a percent-escape of their own
  * (the title rules refuse {@code %20} and the like), so decoding is exact. A file always lands
  * inside the folder.
+ *
+ * <p>Public for {@code generate-corpus} (in the benchmark tools), which writes folders that
+ * {@code import markdown} reads.
  */
-final class MarkdownFolder {
+public final class MarkdownFolder {
 
     static final String EXTENSION = ".md";
     private static final int MAX_NAME_BYTES = 255;
@@ -37,7 +40,7 @@ final class MarkdownFolder {
     }
 
     /** The file for a title, always inside {@code root}; fails if a part of it is too long to be a file name. */
-    static Path fileFor(Path root, Title title) throws IOException {
+    public static Path fileFor(Path root, Title title) throws IOException {
         String text = title.text().replace(' ', '_');
         // The colon after a namespace prefix stays as written ("Category:Standards.md"); any other is encoded.
         int keptColon = title.text().length() - title.name().length() - 1;

@@ -16,8 +16,10 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * abbreviations (EHR, CDS, HL7). Stemming is KStem, gentler than Porter: it keeps
  * "medication" and "medical" apart. The clinical synonyms apply after stemming, so a synonym
  * matches whatever inflection was written or typed.
+ *
+ * <p>Public, with {@link #indexing()}, for the search benchmark's baseline queries.
  */
-final class ClinicalAnalyzer extends Analyzer {
+public final class ClinicalAnalyzer extends Analyzer {
 
     private final boolean stem;
     private final SynonymMap synonyms;
@@ -30,7 +32,7 @@ final class ClinicalAnalyzer extends Analyzer {
     }
 
     /** For indexed text without concepts (the snippet text) and for phrases typed in quotes. */
-    static ClinicalAnalyzer indexing() {
+    public static ClinicalAnalyzer indexing() {
         return new ClinicalAnalyzer(true, null, null);
     }
 

@@ -6,8 +6,11 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
-/** The index's field names, and what each holds. One document per page. */
-final class SearchFields {
+/**
+ * The index's field names, and what each holds. One document per page. Public, with {@link #ALL},
+ * for the search benchmark's baseline queries.
+ */
+public final class SearchFields {
 
     /** The page id: the document's key. */
     static final String ID = "id";
@@ -37,7 +40,7 @@ final class SearchFields {
      * postings list per term instead of five. The text's words carry their places (offsets) in
      * {@link #BODY}, for marking them in snippets.
      */
-    static final String ALL = "all";
+    public static final String ALL = "all";
     /** Category names exactly, for filters, facet counts (doc values) and display (stored). */
     static final String CATEGORY = "category";
     static final String NAMESPACE = "namespace";

@@ -167,8 +167,11 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         return vocabulary;
     }
 
-    /** Runs {@code search} on the current point-in-time view of the index. */
-    <T> T withSearcher(SearcherFunction<T> search) throws IOException {
+    /**
+     * Runs {@code search} on the current point-in-time view of the index. Public for the search
+     * benchmark's baseline (bare Lucene queries on this index).
+     */
+    public <T> T withSearcher(SearcherFunction<T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             return search.apply(searcher);
@@ -178,7 +181,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
     }
 
     @FunctionalInterface
-    interface SearcherFunction<T> {
+    public interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 

@@ -184,25 +184,6 @@ class CommandLineTest {
     }
 
     @Test
-    void generateCorpusWritesPagesThatImportCleanly(@TempDir Path corpus) throws Exception {
-        Run generated = run("", "generate-corpus", "--pages", "60", "--out", corpus.toString());
-        assertThat(generated.exitCode()).isZero();
-        assertThat(generated.out()).startsWith("Wrote 60 pages");
-        try (Stream<Path> files = Files.list(corpus)) {
-            assertThat(files.count()).isEqualTo(60);
-        }
-        Run imported = run("", "import", "markdown", corpus.toString(), "--data", dataDir.toString());
-        assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("60 created", "0 failed");
-        try (Wiki wiki = open()) {
-            org.clinwiki.bench.Corpus expected = new org.clinwiki.bench.Corpus(42);
-            assertThat(wiki.reader().article(expected.title(19), Optional.empty()).rendered().redirect()).isPresent();
-            assertThat(wiki.reader().article(expected.title(0), Optional.empty()).markdown()).isEqualTo(expected.markdown(0, 60).strip());
-        }
-        assertThat(run("", "generate-corpus", "--pages", "0", "--out", corpus.toString()).exitCode()).isEqualTo(1);
-    }
-
-    @Test
     void importOverSeveralBatchesKeepsTheRestOfABatchWithAnOversizedPage(@TempDir Path folder) throws Exception {
         // Batches are parsed ahead while the previous one is written: the bad page is in the third.
         int files = 2 * org.clinwiki.page.PageImport.BATCH + 250;
@@ -237,6 +218,16 @@ class CommandLineTest {
     void noCommandPrintsUsage() {
         Run run = run("");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("serve", "import");
+        assertThat(run.err()).contains("Name a command: serve, user, import, export or reindex.");
+    }
+
+    @Test
+    void theBenchmarkToolsAreNotProductCommands() {
+        for (String command : new String[] {"benchmark", "generate-corpus"}) {
+            Run run = run("", command);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("Unmatched argument", command);
+        }
+        assertThat(run("", "--help").out()).contains("serve", "reindex").doesNotContain("benchmark", "generate-corpus");
     }
 }

@@ -3,6 +3,7 @@ package org.clinwiki.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +48,31 @@ final class Processes {
         return all;
     }
 
-    /** Starts a JVM of this classpath running {@code mainAndArgs}, stdout and stderr merged. */
-    static Process start(List<String> jvm, List<String> mainAndArgs) throws IOException {
+    /** Starts a JVM running {@code main} with {@code args}, stdout and stderr merged. */
+    static Process start(List<String> jvm, Class<?> main, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-cp", System.getProperty("java.class.path")));
+                "--enable-native-access=ALL-UNNAMED", "-Xlog:disable", "-cp", classPath(main)));
         command.addAll(jvm);
-        command.addAll(mainAndArgs);
+        command.add(main.getName());
+        command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /**
+     * The jar {@code main} comes from, when it comes from one: run from the jars, the server runs
+     * the product ({@code clinwiki.jar}) alone, and the baseline the bench jar (whose manifest adds
+     * {@code clinwiki.jar}). Run from class folders (tests, an IDE), this JVM's class path.
+     */
+    static String classPath(Class<?> main) {
+        try {
+            Path source = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(source)) {
+                return source.toString();
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // No usable location: fall back to this JVM's class path.
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** Reads the process's output until it names its port; keeps draining it afterwards. */

@@ -1,4 +1,4 @@
-package org.clinwiki.cli;
+package org.clinwiki.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.clinwiki.bench.Corpus;
+import org.clinwiki.cli.MarkdownFolder;
+import org.clinwiki.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class GenerateCorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (pages < 1) {
-            throw new CommandFailedException("--pages must be at least 1.");
+            throw new InvalidInputException("--pages must be at least 1.");
         }
         Files.createDirectories(out);
         Corpus corpus = new Corpus(seed);

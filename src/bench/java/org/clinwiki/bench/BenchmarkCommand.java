@@ -1,4 +1,4 @@
-package org.clinwiki.cli;
+package org.clinwiki.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clinwiki.Config;
-import org.clinwiki.bench.HostileBenchmark;
-import org.clinwiki.bench.LoadBenchmark;
-import org.clinwiki.search.SearchBenchmark;
+import org.clinwiki.error.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +38,7 @@ final class BenchmarkCommand {
         @Override
         public Integer call() throws Exception {
             if (pages < 1 || clients < 1 || rounds < 1) {
-                throw new CommandFailedException("--pages, --clients and --rounds must be at least 1.");
+                throw new InvalidInputException("--pages, --clients and --rounds must be at least 1.");
             }
             PrintWriter out = spec.commandLine().getOut();
             Path scratch = Files.createTempDirectory("clinwiki-benchmark-");
@@ -91,7 +89,7 @@ final class BenchmarkCommand {
         @Override
         public Integer call() throws Exception {
             if (pages < 400 || (comparePages != 0 && comparePages < 400) || connections < 1 || searchClients < 1 || seconds < 1) {
-                throw new CommandFailedException("--pages and --compare-pages (unless 0) must be at least 400; "
+                throw new InvalidInputException("--pages and --compare-pages (unless 0) must be at least 400; "
                         + "--connections, --search-clients and --seconds at least 1.");
             }
             PrintWriter out = spec.commandLine().getOut();

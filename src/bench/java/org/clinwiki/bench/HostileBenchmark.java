@@ -60,7 +60,7 @@ public final class HostileBenchmark {
             wiki.users().create("bystander", "Bystander", "", Role.EDITOR, PASSWORD);
             wiki.users().create("target", "Target", "", Role.EDITOR, PASSWORD);
         }
-        Process server = Processes.start(LoadBenchmark.SERVER_JVM, List.of(Main.class.getName(), "serve", "--host", "127.0.0.1",
+        Process server = Processes.start(LoadBenchmark.SERVER_JVM, Main.class, List.of("serve", "--host", "127.0.0.1",
                 "--port", "0", "--data", data.toString(), "--edits-per-minute", "1000000", "--previews-per-minute", "1000000",
                 "--login-failures-per-address", "100000"));
         try {

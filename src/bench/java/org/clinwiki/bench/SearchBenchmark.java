@@ -1,4 +1,4 @@
-package org.clinwiki.search;
+package org.clinwiki.bench;
 
 import java.time.Clock;
 import java.io.IOException;
@@ -14,12 +14,15 @@ import org.apache.lucene.util.QueryBuilder;
 import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
-import org.clinwiki.bench.Corpus;
-import org.clinwiki.bench.Latencies;
 import org.clinwiki.page.Edit;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.Replacement;
 import org.clinwiki.render.Sanitizer;
+import org.clinwiki.search.ClinicalAnalyzer;
+import org.clinwiki.search.SearchFields;
+import org.clinwiki.search.SearchIndex;
+import org.clinwiki.search.SearchRequest;
+import org.clinwiki.search.SearchService;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 

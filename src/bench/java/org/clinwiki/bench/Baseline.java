@@ -13,7 +13,7 @@ record Baseline(double startSeconds, HttpLoad views, HttpLoad firstSearch, HttpL
 
     static Baseline measure(HttpClient client, Path recorded, LoadBenchmark.Plan plan) throws Exception {
         long started = System.nanoTime();
-        Process process = Processes.start(LoadBenchmark.SERVER_JVM, List.of(BaselineServer.class.getName(), recorded.toString()));
+        Process process = Processes.start(LoadBenchmark.SERVER_JVM, BaselineServer.class, List.of(recorded.toString()));
         try {
             String base = "http://127.0.0.1:" + Processes.port(process);
             while (LoadBenchmark.get(client, base + "/page/0").statusCode() != 200) {

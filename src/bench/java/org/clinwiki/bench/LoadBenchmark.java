@@ -18,7 +18,6 @@ import java.util.function.IntFunction;
 import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.cli.Main;
-import org.clinwiki.search.SearchBenchmark;
 import org.clinwiki.user.Role;
 
 /**
@@ -227,14 +226,14 @@ public final class LoadBenchmark {
         }
         Process create = Processes.start(
                 Processes.with(SERVER_JVM, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + aot),
-                List.of(Main.class.getName()));
+                Main.class, List.of());
         create.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         create.waitFor();
         return Files.isRegularFile(aot) ? aot : Path.of("");
     }
 
     private static Process startServer(List<String> jvm, Path data) throws IOException {
-        return Processes.start(jvm, List.of(Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0",
+        return Processes.start(jvm, Main.class, List.of("serve", "--host", "127.0.0.1", "--port", "0",
                 "--data", data.toString(), "--edits-per-minute", "1000000"));
     }
 
@@ -321,7 +320,7 @@ public final class LoadBenchmark {
 
     private static void cli(String... args) {
         StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int code = BenchMain.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
         if (code != 0) {
             throw new IllegalStateException(String.join(" ", args) + " failed: " + err);
         }
