@@ -42,7 +42,7 @@ final class SessionViews {
             Login login = logins.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
             auth.startSession(ctx, login);
             csrf.rotate(ctx);
-            ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);
+            ctx.redirect(login.user().mustChangePassword() ? "/special/change-password" : returnTo, HttpStatus.SEE_OTHER);
         } catch (WikiException e) {
             Errors.headers(ctx, e);
             layout.renderForm(ctx, Errors.status(e), "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
