@@ -128,6 +128,8 @@ public final class WebServer {
             routes.post("/special/user-admin/{name}/role", adminViews::changeRole);
             routes.post("/special/user-admin/{name}/block", adminViews::block);
             routes.post("/special/user-admin/{name}/unblock", adminViews::unblock);
+            get(routes, "/special/pending-accounts", adminViews::pendingAccounts);
+            routes.post("/special/pending-accounts/{name}/approve", adminViews::approve);
 
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);
