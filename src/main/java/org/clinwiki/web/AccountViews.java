@@ -53,7 +53,8 @@ final class AccountViews {
             }
             String keep = auth.sessionToken(ctx).or(() -> auth.bearerToken(ctx)).orElse(null);
             logins.changePassword(actor, current, chosen, keep);
-        } catch (WikiException e) {
+        } catch (RuntimeException failure) {
+            WikiException e = Errors.forForm(failure);
             Errors.headers(ctx, e);
             layout.render(ctx, Errors.status(e), "user/change-password.jte",
                     new ChangePasswordView(user.name(), user.mustChangePassword(), Optional.of(e.getMessage()), Optional.empty()));

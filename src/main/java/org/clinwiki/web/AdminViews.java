@@ -122,7 +122,8 @@ final class AdminViews {
             User approved = users.approve(actor, ctx.pathParam("name"));
             showPending(ctx, HttpStatus.OK, actor, after, Optional.of(approved.displayName() + " (" + approved.name()
                     + ") is approved and can log in now."), Optional.empty());
-        } catch (WikiException e) {
+        } catch (RuntimeException failure) {
+            WikiException e = Errors.forForm(failure);
             Errors.headers(ctx, e);
             showPending(ctx, Errors.status(e), actor, after, Optional.empty(), Optional.of(e.getMessage()));
         }
