@@ -5,9 +5,13 @@ import java.util.List;
 import org.clinwiki.error.WikiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-/** {@code java -jar clinwiki.jar <command>}: the entry point. */
-@Command(name = "clinwiki", mixinStandardHelpOptions = true, version = "Clinwiki 0.1",
+/**
+ * {@code java -jar clinwiki.jar <command>}: the entry point. {@code --help} and {@code --version}
+ * are inherited by every command and subcommand, so each prints its usage and exits 0.
+ */
+@Command(name = "clinwiki", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
         subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
                 ReindexCommand.class})

@@ -1,8 +1,13 @@
 package org.clinwiki.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageNotFoundException;
@@ -17,14 +22,17 @@ import org.clinwiki.user.UserAdministration;
 import org.clinwiki.user.UserService;
 import org.clinwiki.web.view.Dates;
 import org.clinwiki.web.view.PageAdminView;
+import org.clinwiki.web.view.PendingAccountsView;
 import org.clinwiki.web.view.UserAdminView;
 
 /**
  * The administrators' forms: protect, delete and restore a page; change an account's role,
- * block and unblock it. Each form calls the same service as the API, so the same rules and
+ * block and unblock it; approve accounts waiting for approval. Each form calls the same service as the API, so the same rules and
  * the same audit entries apply; these pages only spare administrators the command line.
  */
 final class AdminViews {
+
+    private static final int PENDING_PAGE = 50;
 
     private final PageModeration moderation;
     private final PageReader reader;
@@ -99,6 +107,45 @@ final class AdminViews {
     void unblock(Context ctx) {
         Actor actor = auth.actor(ctx);
         showUser(ctx, administration.unblock(actor, ctx.pathParam("name"), form(ctx, "reason")), "The account is unblocked.");
+    }
+
+    /** Accounts waiting for approval, a page at a time ({@code ?after=NAME&limit=N}), each with its Approve button. */
+    void pendingAccounts(Context ctx) {
+        Optional<Actor> admin = administrator(ctx, Right.APPROVE_ACCOUNT);
+        if (admin.isPresent()) {
+            showPending(ctx, HttpStatus.OK, admin.get(), Requests.query(ctx, "after"), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Approves one account and shows the list again (at the page the button was on), or why it could not. */
+    void approve(Context ctx) {
+        Actor actor = auth.actor(ctx);
+        permissions.require(actor.user(), Right.APPROVE_ACCOUNT);
+        String after = form(ctx, "after");
+        try {
+            User approved = administration.approve(actor, ctx.pathParam("name"));
+            showPending(ctx, HttpStatus.OK, actor, after, Optional.of(approved.displayName() + " (" + approved.name()
+                    + ") is approved and can log in now."), Optional.empty());
+        } catch (RuntimeException failure) {
+            WikiException e = Errors.forForm(failure);
+            Errors.headers(ctx, e);
+            showPending(ctx, Errors.status(e), actor, after, Optional.empty(), Optional.of(e.getMessage()));
+        }
+    }
+
+    private void showPending(Context ctx, HttpStatus status, Actor actor, String after, Optional<String> done,
+                             Optional<String> error) {
+        int limit = Requests.bounded(ctx, "limit", PENDING_PAGE, 1, Requests.MAX_LIMIT);
+        List<User> pending = administration.pending(actor.user(), after, limit + 1);
+        List<PendingAccountsView.Row> rows = pending.subList(0, Math.min(limit, pending.size())).stream()
+                .map(user -> new PendingAccountsView.Row(user.name(), user.displayName(), user.credentials(),
+                        Dates.shown(user.createdAt()), Dates.iso(user.createdAt())))
+                .toList();
+        Optional<String> next = pending.size() > limit
+                ? Optional.of("/special/pending-accounts?after=" + URLEncoder.encode(pending.get(limit - 1).name(), StandardCharsets.UTF_8)
+                        + (limit == PENDING_PAGE ? "" : "&limit=" + limit))
+                : Optional.empty();
+        layout.render(ctx, status, "special/pending-accounts.jte", new PendingAccountsView(rows, after, next, done, error));
     }
 
     /** The acting administrator; anyone else is sent to log in or refused. */

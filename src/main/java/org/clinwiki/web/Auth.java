@@ -91,6 +91,11 @@ final class Auth {
         return Optional.of(header.substring(BEARER.length()).strip());
     }
 
+    /** Forgets who this request's user was, so the next look reads the account afresh (after it changed). */
+    void reload(Context ctx) {
+        ctx.attribute(VIEWER, null);
+    }
+
     void startSession(Context ctx, Login login) {
         int seconds = (int) Math.max(0, Duration.between(Instant.now(), login.expires()).toSeconds());
         ctx.cookie(Csrf.cookie(ctx, SESSION_COOKIE, login.token(), seconds));

@@ -81,10 +81,8 @@ final class EditViews {
             Html preview;
             try {
                 preview = new Html(previews.preview(actor, markdown));
-            } catch (WikiException e) {
-                Errors.headers(ctx, e);
-                form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
-                        Optional.of(e.getMessage()), Optional.empty());
+            } catch (RuntimeException e) {
+                refused(ctx, e, title, markdown, summary, minor, base, creating);
                 return;
             }
             form(ctx, HttpStatus.OK, title, markdown, summary, minor, base, creating, Optional.of(preview), Optional.empty(), Optional.empty());
@@ -102,13 +100,23 @@ final class EditViews {
             var theirChange = PageViews.table(reader.compare(baseText, conflict.latestMarkdown()), true);
             var details = new EditView.Conflict(latest.id(), Byline.of(latest.author(), latest.timestamp()),
                     conflict.latestMarkdown(), theirChange);
-            form(ctx, HttpStatus.CONFLICT, title, markdown, summary, minor, Optional.of(latest.id()), false, Optional.empty(),
+            form(ctx, Errors.status(conflict), title, markdown, summary, minor, Optional.of(latest.id()), false, Optional.empty(),
                     Optional.of("Your changes were not saved yet: someone else saved this page meanwhile."), Optional.of(details));
-        } catch (WikiException e) {
-            Errors.headers(ctx, e);
-            form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
-                    Optional.of(e.getMessage()), Optional.empty());
+        } catch (RuntimeException e) {
+            refused(ctx, e, title, markdown, summary, minor, base, creating);
         }
+    }
+
+    /**
+     * A save or preview that failed: the form again, with the editor's text and the reason, answered
+     * with the status and headers (Retry-After) the API gives the same failure. Bugs go to the error page.
+     */
+    private void refused(Context ctx, RuntimeException failure, Title title, String markdown, String summary, boolean minor,
+                         Optional<Long> base, boolean creating) {
+        WikiException e = Errors.forForm(failure);
+        Errors.headers(ctx, e);
+        form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
+                Optional.of(e.getMessage()), Optional.empty());
     }
 
     private void form(Context ctx, HttpStatus status, Title title, String markdown, String summary, boolean minor,

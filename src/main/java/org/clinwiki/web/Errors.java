@@ -9,9 +9,11 @@ import io.javalin.http.HttpStatus;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.clinwiki.error.WikiException;
+import org.clinwiki.limit.ServerBusyException;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.web.view.ErrorView;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ final class Errors {
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final long DATABASE_BUSY_RETRY_SECONDS = 2;
 
     private static final Map<WikiException.Kind, HttpStatus> STATUS = Map.of(
             WikiException.Kind.INVALID, HttpStatus.BAD_REQUEST,
@@ -55,6 +58,29 @@ final class Errors {
     /** The status a failure answers with, for handlers that show it on their own page (forms). */
     static HttpStatus status(WikiException e) {
         return STATUS.get(e.kind());
+    }
+
+    /**
+     * A failure as the {@link WikiException} it is answered as, for handlers that show it on their
+     * own page (forms): a {@code WikiException} itself, or a database that stayed busy (503, busy).
+     * Empty for a bug, which only the error page may answer.
+     */
+    static Optional<WikiException> expected(Throwable failure) {
+        if (failure instanceof WikiException known) {
+            return Optional.of(known);
+        }
+        return databaseBusy(failure) ? Optional.of(busy()) : Optional.empty();
+    }
+
+    /** {@link #expected} for a form's handler: the failure to show with the form, or the bug rethrown for the error page. */
+    static WikiException forForm(RuntimeException failure) {
+        return expected(failure).orElseThrow(() -> failure);
+    }
+
+    // The database kept us waiting longer than a request may wait: nothing was written, so trying again is safe.
+    private static ServerBusyException busy() {
+        return new ServerBusyException("The wiki is too busy to answer right now; nothing you sent was changed. Try again in a moment.",
+                DATABASE_BUSY_RETRY_SECONDS);
     }
 
     /** The headers a failure's answer carries whatever its body: when to retry, how to authenticate. */
@@ -110,10 +136,7 @@ final class Errors {
 
     private void unexpected(Exception e, Context ctx) {
         if (databaseBusy(e)) {
-            // The database kept us waiting longer than a request may wait: nothing was written, so trying again is safe.
-            ctx.header("Retry-After", "2");
-            answer(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy",
-                    "The wiki is too busy to answer right now; nothing you sent was changed. Try again in a moment.");
+            wikiException(busy(), ctx);
             return;
         }
         String id = UUID.randomUUID().toString().substring(0, 8);

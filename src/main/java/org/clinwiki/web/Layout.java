@@ -62,7 +62,8 @@ final class Layout {
         String search = ctx.path().equals("/search") ? Requests.query(ctx, "q") : "";
         // Signed-in users get forms on every page (log out); anonymous readers only where a form needs it.
         String token = viewer.isPresent() ? csrf.formToken(ctx) : csrf.existingFormToken(ctx).orElse("");
-        return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN)),
+        return new Chrome(viewer.map(user -> new Chrome.Badge(user.name(), user.displayName(), user.role() == Role.ADMIN,
+                        user.mustChangePassword())),
                 token, assets.url("wiki.css"), assets.url("wiki.js"), assets.url("favicon.svg"), here, search);
     }
 }

@@ -42,8 +42,9 @@ final class SessionViews {
             Login login = logins.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
             auth.startSession(ctx, login);
             csrf.rotate(ctx);
-            ctx.redirect(login.user().mustChangePassword() ? "/wiki/Main_Page" : returnTo, HttpStatus.SEE_OTHER);
-        } catch (WikiException e) {
+            ctx.redirect(login.user().mustChangePassword() ? "/special/change-password" : returnTo, HttpStatus.SEE_OTHER);
+        } catch (RuntimeException failure) {
+            WikiException e = Errors.forForm(failure);
             Errors.headers(ctx, e);
             layout.renderForm(ctx, Errors.status(e), "user/login.jte", new LoginView(username, returnTo, Optional.of(e.getMessage())));
         }
@@ -67,7 +68,8 @@ final class SessionViews {
                     : "Your account " + username + " waits for an administrator's approval; you can log in once it is approved.";
             layout.render(ctx, HttpStatus.CREATED, "user/register.jte", new RegisterView(username, displayName, credentials,
                     Optional.empty(), Optional.of(next), false, false));
-        } catch (WikiException e) {
+        } catch (RuntimeException failure) {
+            WikiException e = Errors.forForm(failure);
             Errors.headers(ctx, e);
             layout.renderForm(ctx, Errors.status(e), "user/register.jte", new RegisterView(username, displayName, credentials,
                     Optional.of(e.getMessage()), Optional.empty(), mode == RegistrationMode.CLOSED, mode == RegistrationMode.APPROVAL));

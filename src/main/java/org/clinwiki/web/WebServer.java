@@ -75,6 +75,7 @@ public final class WebServer {
                 config.viewCacheBytes());
         EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);
         SessionViews sessionViews = new SessionViews(services.users(), services.logins(), layout, auth, csrf);
+        AccountViews accountViews = new AccountViews(services.logins(), layout, auth);
         SpecialViews specialViews = new SpecialViews(services.changes(), services.reader(), services.categories(),
                 services.users(), services.administration(), layout, auth);
         SearchViews searchViews = new SearchViews(services.search(), services.reader(), layout, auth);
@@ -114,6 +115,8 @@ public final class WebServer {
             routes.post("/logout", sessionViews::logout);
             get(routes, "/register", sessionViews::registerForm);
             routes.post("/register", sessionViews::register);
+            get(routes, "/special/change-password", accountViews::passwordForm);
+            routes.post("/special/change-password", accountViews::changePassword);
             get(routes, "/special/recent-changes", specialViews::recentChanges);
             get(routes, "/special/all-pages", specialViews::allPages);
             get(routes, "/special/categories", specialViews::categories);
@@ -130,6 +133,8 @@ public final class WebServer {
             routes.post("/special/user-admin/{name}/role", adminViews::changeRole);
             routes.post("/special/user-admin/{name}/block", adminViews::block);
             routes.post("/special/user-admin/{name}/unblock", adminViews::unblock);
+            get(routes, "/special/pending-accounts", adminViews::pendingAccounts);
+            routes.post("/special/pending-accounts/{name}/approve", adminViews::approve);
 
             routes.post("/api/v1/login", accountApi::login);
             routes.post("/api/v1/logout", accountApi::logout);

@@ -78,7 +78,8 @@ class AccessibilityTest extends BrowserTestCase {
     void editorPagesHaveNoSeriousAccessibilityProblems() {
         browser.logIn("dora", TestWiki.PASSWORD);
         for (String path : new String[] {"/wiki/Medication_reconciliation/edit", "/wiki/New_article/edit",
-                "/wiki/Medication_reconciliation/revert?to=" + first, "/wiki/Medication_reconciliation/history"}) {
+                "/wiki/Medication_reconciliation/revert?to=" + first, "/wiki/Medication_reconciliation/history",
+                "/special/change-password"}) {
             browser.go(path);
             assertThat(browser.accessibilityProblems()).as(path).isEmpty();
         }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 
-/** An administrator's day in Chromium: protect, delete and restore a page, block a vandal, change a role, read the log. */
+/**
+ * An administrator's day in Chromium: protect, delete and restore a page, block a vandal, change a role, read the log;
+ * a new administrator changes the one-time password and approves an account.
+ */
 class AdministrationTest extends BrowserTestCase {
 
     private String vandal;
@@ -73,6 +76,53 @@ class AdministrationTest extends BrowserTestCase {
         assertThat(log).contains("protect", "dosing content, edit war", "delete", "abandoned", "restore", "still useful",
                 "block", "link spam", "role_change", "left the team");
         assertThat(browser.accessibilityProblems()).isEmpty();
+    }
+
+    @Test
+    void aNewAdministratorChangesTheOneTimePasswordThenApprovesAnAccount() {
+        String oneTime = wiki.wiki().users().createAdminWithOneTimePassword("chief");
+        assertThat(wiki.post("/api/v1/register", "", json("username", "newnurse", "password", "a long and fine password",
+                "displayName", "New Nurse", "credentials", "RN, BSN")).status()).isEqualTo(201);
+        browser.logIn("newnurse", "a long and fine password");
+        assertThat(browser.find("[role=alert]").getText()).contains("not approved");
+
+        browser.logIn("chief", oneTime);
+        assertThat(browser.path()).isEqualTo("/special/change-password");
+        browser.go("/wiki/Sepsis_bundle");
+        browser.clickThrough(".one-time-password a");
+        assertThat(browser.path()).isEqualTo("/special/change-password");
+        assertThat(browser.accessibilityProblems()).as("change password form").isEmpty();
+        browser.find("#cw-current-password").sendKeys(oneTime);
+        browser.find("#cw-new-password").sendKeys("a sound passphrase of my own");
+        browser.find("#cw-repeat-password").sendKeys("a sound passphrase of my own");
+        browser.clickThrough("form[action='/special/change-password'] button[type=submit]");
+        assertThat(browser.find("[role=status]").getText()).contains("Your password is changed");
+        assertThat(browser.findAll(".one-time-password")).isEmpty();
+        assertThat(browser.accessibilityProblems()).as("password changed").isEmpty();
+        assertThat(browser.consoleProblems()).isEmpty();
+
+        browser.clickThrough(".site-user a[href='/special/pending-accounts']");
+        assertThat(browser.find(".pending-accounts").getText()).contains("newnurse", "New Nurse", "RN, BSN");
+        assertThat(browser.accessibilityProblems()).as("pending accounts").isEmpty();
+        browser.clickThrough("form[action='/special/pending-accounts/newnurse/approve'] button");
+        assertThat(browser.find("[role=status]").getText()).contains("newnurse", "can log in now");
+        assertThat(browser.findAll("form[action='/special/pending-accounts/newnurse/approve']")).isEmpty();
+        assertThat(browser.accessibilityProblems()).as("after approving").isEmpty();
+        browser.clickThrough(".site-user form[action='/logout'] button");
+
+        browser.logIn("newnurse", "a long and fine password");
+        assertThat(browser.find(".user-name").getText()).isEqualTo("New Nurse");
+        browser.clickThrough(".site-user form[action='/logout'] button");
+        browser.logIn("chief", "a sound passphrase of my own");
+        assertThat(browser.path()).as("no longer sent to change it").isEqualTo("/wiki/Main_Page");
+        assertThat(browser.findAll(".one-time-password")).isEmpty();
+
+        browser.resize(360, 800);
+        for (String path : new String[] {"/wiki/Main_Page", "/special/pending-accounts", "/special/change-password"}) {
+            browser.go(path);
+            long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("an administrator's header on a phone: " + path).isLessThanOrEqualTo(0);
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.clinwiki.Wiki;
@@ -21,6 +23,7 @@ import org.clinwiki.user.Role;
 import org.clinwiki.user.TokenKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CommandLineTest {
 
@@ -229,5 +232,37 @@ class CommandLineTest {
             assertThat(run.err()).contains("Unmatched argument", command);
         }
         assertThat(run("", "--help").out()).contains("serve", "reindex").doesNotContain("benchmark", "generate-corpus");
+    }
+
+    @Test
+    void everyCommandAndSubcommandPrintsItsUsageForHelpAndExitsZero() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(new CommandLine(new Main()), new ArrayList<>(), commands);
+        assertThat(commands).as("the commands found").contains(List.of("user"), List.of("user", "add"), List.of("user", "password"),
+                List.of("import"), List.of("import", "markdown"), List.of("export"), List.of("reindex"), List.of("serve"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            // Nothing on standard input and no data directory: asking for help must need neither.
+            Run run = run("", args.toArray(String[]::new));
+            String name = String.join(" ", args);
+            assertThat(run.exitCode()).as(name + "\n" + run.err()).isZero();
+            assertThat(run.out()).as(name).contains("Usage: clinwiki " + String.join(" ", command));
+            assertThat(run.err()).as(name).isEmpty();
+        }
+    }
+
+    /** Every command below {@code line}, each as the words that name it, found from picocli's own model. */
+    private static void collect(CommandLine line, List<String> path, List<List<String>> into) {
+        line.getSubcommands().forEach((name, sub) -> {
+            // Aliases name the same command; visit each once, by its own name.
+            if (!name.equals(sub.getCommandName())) {
+                return;
+            }
+            List<String> words = new ArrayList<>(path);
+            words.add(name);
+            into.add(words);
+            collect(sub, words, into);
+        });
     }
 }

@@ -10,7 +10,9 @@ import java.time.Duration;
 import org.clinwiki.Config;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.TestWiki.Response;
+import org.clinwiki.testing.Visitor;
 import org.clinwiki.user.Role;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,27 @@ class ThrottlingTest {
             assertThat(refused.header("Retry-After")).isNotBlank();
             assertThat(wiki.get("/api/v1/pages/Flood_5").status()).as("nothing saved").isEqualTo(404);
             assertThat(wiki.put("/api/v1/pages/Calm", other, TestWiki.json("markdown", "fine")).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void theChangePasswordFormCountsWrongCurrentPasswordsAsFailedLogins() {
+        try (TestWiki wiki = start()) {
+            wiki.login("stolen", Role.EDITOR);
+            Visitor thief = new Visitor(wiki);
+            thief.logIn("stolen");
+            Response last = null;
+            for (int i = 0; i < 4; i++) {
+                last = thief.post("/special/change-password", null, "csrf", thief.formToken("/special/change-password"),
+                        "currentPassword", "guess number " + i, "newPassword", "a password of my own", "repeatPassword", "a password of my own");
+                if (i < 3) {
+                    assertThat(last.status()).isEqualTo(401);
+                }
+            }
+            assertThat(last.status()).isEqualTo(429);
+            assertThat(Long.parseLong(last.header("Retry-After"))).isBetween(1L, 15 * 60L);
+            assertThat(Jsoup.parse(last.body()).select("[role=alert]").text()).contains("Too many wrong passwords");
+            assertThat(Jsoup.parse(last.body()).select("#cw-new-password")).as("the form again").hasSize(1);
         }
     }
 }

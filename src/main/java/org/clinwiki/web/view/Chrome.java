@@ -18,8 +18,11 @@ import java.util.Optional;
  */
 public record Chrome(Optional<Badge> user, String csrf, String css, String js, String icon, String here, String query) {
 
-    /** The logged-in user as the header shows them. */
-    public record Badge(String name, String displayName, boolean admin) {
+    /**
+     * The logged-in user as the header shows them; {@code mustChangePassword} while the account
+     * still has its one-time password, which every page then points out.
+     */
+    public record Badge(String name, String displayName, boolean admin, boolean mustChangePassword) {
     }
 
     public String loginUrl() {
