@@ -328,16 +328,15 @@ class SearchTest extends WikiTestCase {
     }
 
     @Test
-    void aSaveIsSearchableWithinASecondAndRemovedTextStopsMatching() throws Exception {
+    void aSavedTextBecomesSearchableAndRemovedTextStopsMatching() {
+        // How fast is the benchmark's business (benchmark load, "until searchable"); here only what, in order.
         wiki.save("Zymurgy_in_informatics", "Fermentation logs mention zymurgy and kombucha.", editor);
-        long saved = System.nanoTime();
-        assertThat(pollUntilFound("zymurgy", "Zymurgy in informatics")).isTrue();
-        long visibleAfterMillis = (System.nanoTime() - saved) / 1_000_000;
-        // Functional bound only (machines are noisy); the benchmark reports the real figure.
-        assertThat(visibleAfterMillis).isLessThan(5_000);
+        wiki.awaitSearchable();
+        assertThat(wiki.searchTitles("zymurgy")).containsExactly("Zymurgy in informatics");
 
         wiki.save("Zymurgy_in_informatics", "Fermentation logs mention only kefir now.", editor);
-        assertThat(pollUntil(() -> wiki.searchTitles("kombucha").isEmpty())).isTrue();
+        wiki.awaitSearchable();
+        assertThat(wiki.searchTitles("kombucha")).isEmpty();
         assertThat(wiki.searchTitles("kefir")).containsExactly("Zymurgy in informatics");
     }
 
