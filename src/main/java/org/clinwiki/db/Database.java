@@ -24,8 +24,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Writes go through {@link #write}, whose transactions begin IMMEDIATE so that
  * concurrent read-then-write transactions queue for the lock instead of failing with
- * SQLITE_BUSY. {@code synchronous=FULL} makes every acknowledged commit survive a crash or a
- * power loss. Reads use {@link #read} and never block the writer. Thread-safe.
+ * SQLITE_BUSY. {@code synchronous=FULL} syncs every commit to disk before it returns, so an
+ * acknowledged commit survives the process being killed, and (as SQLite documents, on a disk
+ * that honours fsync) a power loss. Reads use {@link #read} and never block the writer. Thread-safe.
  */
 public final class Database implements AutoCloseable {
 

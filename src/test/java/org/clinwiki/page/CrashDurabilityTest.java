@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every save the API acknowledged survives the server being killed with SIGKILL: the server
  * runs as a separate process, is killed right after the last acknowledged save, and the data
- * directory is then opened again.
+ * directory is then opened again. The operating system's page cache survives a killed process,
+ * so this proves a process crash loses nothing; it does not simulate a power loss (that rests
+ * on {@code synchronous=FULL} and SQLite's documented guarantee).
  */
 class CrashDurabilityTest {
 
