@@ -155,14 +155,18 @@ public record Title(Namespace namespace, String name) implements Comparable<Titl
         return "/wiki/" + urlPath();
     }
 
-    /** The page for discussing this one: {@code Talk:X} for X; a talk page is its own. */
+    /** The page for discussing this one, as MediaWiki names it ({@code Talk:X}, {@code User talk:X}); a talk page is its own. */
     public Title talk() {
-        return namespace == Namespace.TALK ? this : new Title(Namespace.TALK, text());
+        return namespace.isTalk() ? this : new Title(namespace.talk(), name);
     }
 
     /** The page a talk page discusses; any other page is its own subject. */
     public Title subject() {
-        return namespace == Namespace.TALK ? parse(name) : this;
+        return namespace.isTalk() ? new Title(namespace.subject(), name) : this;
+    }
+
+    public boolean isTalk() {
+        return namespace.isTalk();
     }
 
     public boolean isCategory() {

@@ -166,8 +166,11 @@ class TitleTest {
     @Test
     void talkPagesPairWithTheirSubjects() {
         assertThat(Title.parse("CPOE").talk()).isEqualTo(Title.parse("Talk:CPOE"));
-        assertThat(Title.parse("Help:Editing").talk().text()).isEqualTo("Talk:Help:Editing");
-        assertThat(Title.parse("Talk:Help:Editing").subject()).isEqualTo(Title.parse("Help:Editing"));
+        assertThat(Title.parse("Help:Editing").talk().text()).isEqualTo("Help talk:Editing");
+        assertThat(Title.parse("Help_talk:Editing").subject()).isEqualTo(Title.parse("Help:Editing"));
+        assertThat(Title.parse("User:Alice").talk().text()).isEqualTo("User talk:Alice");
+        assertThat(Title.parse("Template:Stub").talk().urlPath()).isEqualTo("Template_talk:Stub");
+        assertThat(Title.parse("Category talk:Standards").subject()).isEqualTo(Title.parse("Category:Standards"));
         assertThat(Title.parse("Talk:CPOE").talk()).isEqualTo(Title.parse("Talk:CPOE"));
         assertThat(Title.parse("CPOE").subject()).isEqualTo(Title.parse("CPOE"));
     }
