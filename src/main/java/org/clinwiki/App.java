@@ -32,7 +32,7 @@ public final class App implements AutoCloseable {
         SearchIndex index = null;
         Wiki opened = null;
         try {
-            Renderer renderer = Wiki.renderer(config);
+            Renderer renderer = Wiki.renderer(config, database);
             index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer);
             opened = new Wiki(config, clock, database, renderer, index);
             index.start();

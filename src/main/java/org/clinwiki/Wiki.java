@@ -11,6 +11,7 @@ import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.TemplateTexts;
 import org.clinwiki.page.Previews;
 import org.clinwiki.page.RecentChanges;
 import org.clinwiki.render.RenderCache;
@@ -81,16 +82,20 @@ public final class Wiki implements AutoCloseable {
 
     /** Opens the data directory (creating and migrating the database as needed) for a command that does not serve HTTP. */
     public static Wiki open(Config config, Clock clock) {
-        return new Wiki(config, clock, openDatabase(config), renderer(config), () -> { });
+        Database database = openDatabase(config);
+        return new Wiki(config, clock, database, renderer(config, database), () -> { });
     }
 
     static Database openDatabase(Config config) {
         return Database.open(config.dataDir(), config.readConnections());
     }
 
-    /** The renderer every page goes through: Markdown to sanitised HTML, images only from the configured hosts. */
-    static Renderer renderer(Config config) {
-        return new Renderer(new Sanitizer(config.imageHosts()));
+    /**
+     * The renderer every page goes through: Markdown to sanitised HTML, images only from the
+     * configured hosts, templates from the wiki's pages.
+     */
+    static Renderer renderer(Config config, Database database) {
+        return new Renderer(new Sanitizer(config.imageHosts()), new TemplateTexts(database));
     }
 
     /**

@@ -78,6 +78,8 @@ public final class PageModeration {
                 pages.markRestored(page.id(), now);
             }
             pages.recordChange(page.id());
+            // A deleted template is a missing one: the pages using it show a red link instead.
+            handle.attach(TemplateStore.class).queueChange(title.namespace().key(), title.name(), now.toEpochMilli());
             new AuditLog(handle).record(actor.audited(), now, delete ? "delete" : "restore", title.text(), why, "");
             return pages.find(title).orElseThrow();
         });

@@ -3,9 +3,11 @@ package org.clinwiki.page;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.clinwiki.db.Database;
+import org.clinwiki.db.Transaction;
 import org.clinwiki.db.Prefix;
 import org.clinwiki.diff.LineDiff;
 import org.clinwiki.diff.TextDiff;
@@ -34,7 +36,7 @@ public final class PageReader {
     private final Gate renders;
 
     // Bounded by size: both only spare queries and work that can always be redone.
-    private final Cache<MarkedKey, SafeHtml> marked;
+    private final Cache<MarkedKey, Shown> marked;
     private final Cache<ContributorsKey, List<Author>> contributors = Caffeine.newBuilder().maximumSize(20_000).build();
 
     /**
@@ -50,7 +52,7 @@ public final class PageReader {
         this.renderCache = renderCache;
         this.permissions = permissions;
         this.marked = Caffeine.newBuilder().maximumWeight(markedCacheBytes)
-                .weigher((MarkedKey key, SafeHtml html) -> html.html().length() * 2 + 64).build();
+                .weigher((MarkedKey key, Shown shown) -> shown.html().html().length() * 2 + 64).build();
     }
 
     /**
@@ -93,19 +95,56 @@ public final class PageReader {
         }
         Found found = database.read(handle -> new Found(ofPage(handle.attach(RevisionStore.class), page, revisionId),
                 handle.attach(PageStore.class).changeSequence()));
-        // Rendered outside any connection: a long page must not hold one the other readers need.
-        RenderedPage rendered = renderCache.get(revisionId, id -> {
-            String text = markdown(id);
-            return renders.call(() -> renderer.renderOrShowSource(text));
-        });
-        SafeHtml html = marked.get(new MarkedKey(revisionId, found.sequence()),
-                key -> database.read(handle -> RedLinks.mark(handle, rendered)));
-        return new Article(page, found.revision(), () -> markdown(revisionId), rendered, html, found.sequence());
+        Shown shown = marked.get(new MarkedKey(revisionId, found.sequence()), key -> show(page.title(), revisionId));
+        // Sections of an old revision are not the page's sections now: editing one would edit another text.
+        SafeHtml html = revisionId == page.latestRevisionId() ? shown.html() : RenderedPage.withoutSectionEdits(shown.html());
+        return new Article(page, found.revision(), () -> markdown(revisionId), shown.rendered(), html, found.sequence());
+    }
+
+    /**
+     * A revision rendered as the wiki stands: from the cache if the templates it used are still
+     * at the revisions it shows, else rendered again; then with links to missing pages marked.
+     */
+    private Shown show(Title title, long revisionId) {
+        RenderedPage cached = renderCache.get(revisionId, id -> render(title, id));
+        Optional<SafeHtml> html = database.read(handle -> templatesUnchanged(handle, cached.templates())
+                ? Optional.of(RedLinks.mark(handle, cached)) : Optional.empty());
+        if (html.isPresent()) {
+            return new Shown(cached, html.get());
+        }
+        RenderedPage fresh = render(title, revisionId);
+        renderCache.put(revisionId, fresh);
+        return new Shown(fresh, database.read(handle -> RedLinks.mark(handle, fresh)));
+    }
+
+    // Rendered outside any connection: a long page must not hold one the other readers need.
+    private RenderedPage render(Title title, long revisionId) {
+        String text = markdown(revisionId);
+        return renders.call(() -> renderer.renderOrShowSource(text, title));
+    }
+
+    private static boolean templatesUnchanged(Transaction handle, Map<Title, Long> templates) {
+        if (templates.isEmpty()) {
+            return true;
+        }
+        TemplateStore store = handle.attach(TemplateStore.class);
+        for (Map.Entry<Title, Long> used : templates.entrySet()) {
+            long latest = store.latestRevision(used.getKey().namespace().key(), used.getKey().name()).orElse(0L);
+            if (latest != used.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A rendering and its HTML with red links marked, as of one page-change number. */
+    private record Shown(RenderedPage rendered, SafeHtml html) {
     }
 
     /**
      * A rendering with red links marked is good until any page changes (one could be created or
-     * deleted): keyed by revision and page-change number, it is found again on the next view.
+     * deleted, or a template edited): keyed by revision and page-change number, it is found
+     * again on the next view.
      */
     private record MarkedKey(long revisionId, long changeSequence) {
     }

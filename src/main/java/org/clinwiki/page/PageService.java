@@ -194,7 +194,7 @@ public final class PageService {
             }
             Instant now = clock.instant();
             long pageId = pages.insert(edit.title().namespace().key(), edit.title().name(), now);
-            Revision revision = stores.write(pageId, OptionalLong.empty(), actor, toSave, summary, edit.minor(), now);
+            Revision revision = stores.write(pageId, edit.title(), OptionalLong.empty(), actor, toSave, summary, edit.minor(), now);
             Page created = Page.created(pageId, edit.title(), revision);
             return Saved.written(SaveResult.Outcome.CREATED, created, revision, Saved.handed(pages, created, revision, toSave));
         }
@@ -209,7 +209,7 @@ public final class PageService {
         if (toSave.sameTextAs(latest)) {
             return new Saved(new SaveResult(SaveResult.Outcome.UNCHANGED, page, latest), Optional.empty());
         }
-        Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, toSave, summary, edit.minor(),
+        Revision revision = stores.write(page.id(), page.title(), OptionalLong.of(latest.id()), actor, toSave, summary, edit.minor(),
                 clock.instant());
         Page saved = page.withLatest(revision);
         return Saved.written(outcome, saved, revision, Saved.handed(pages, saved, revision, toSave));
@@ -238,7 +238,7 @@ public final class PageService {
         // Parsed afresh, not taken from the rendering cache: an old revision beyond today's limits shows as its source
         // there, and must not be saved again.
         Prepared prepared = Prepared.restoring(renderer, text, renderer.connections(text));
-        RenderedPage rendered = renderCache.get(revisionId, id -> renders.call(() -> renderer.render(text)));
+        RenderedPage rendered = renderCache.get(revisionId, id -> renders.call(() -> renderer.render(text, title)));
         Saved saved = database.write(handle -> {
             Stores stores = Stores.of(handle);
             Page page = stores.pages().find(title).filter(p -> !p.deleted())
@@ -252,7 +252,7 @@ public final class PageService {
             String summary = truncate("Reverted to revision " + revisionId + " by " + target.author().name()
                     + (why.isEmpty() ? "" : ": " + why));
             Instant now = clock.instant();
-            Revision revision = stores.write(page.id(), OptionalLong.of(latest.id()), actor, prepared, summary, false, now);
+            Revision revision = stores.write(page.id(), title, OptionalLong.of(latest.id()), actor, prepared, summary, false, now);
             new AuditLog(handle).record(actor.audited(), now, "revert", title.text(), why,
                     "to revision " + revisionId + ", new revision " + revision.id());
             return new Saved(new SaveResult(SaveResult.Outcome.SAVED, page.withLatest(revision), revision,

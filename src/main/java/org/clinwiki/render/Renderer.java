@@ -32,28 +32,42 @@ import org.jsoup.nodes.Entities;
 
 /**
  * Markdown to sanitised HTML, and what the text says about the page: links, categories,
- * redirect, headings and plain text. Pure: the output depends only on the text. Thread-safe;
- * the flexmark parsers and renderer are built once.
+ * redirect, transclusions, headings and plain text. The output depends only on the text and on
+ * the templates' text as {@link TemplateSource} gives it. Thread-safe; the flexmark parsers
+ * and renderer are built once.
+ *
+ * <p>In order: the redirect line; MediaWiki markup read outside code ({@link PageMarkup});
+ * templates expanded ({@link Transclusion}); the limits checked again on the result; flexmark
+ * parses; notes are numbered and placed ({@link References}); HTML is written, with tags only
+ * from the {@link HtmlSubset}, and cleaned by the {@link Sanitizer}.
  */
 public final class Renderer {
 
     private static final Pattern REDIRECT = Pattern.compile(
             "\\A[ \\t]*#REDIRECT[ \\t]*:?[ \\t]*\\[\\[([^\\[\\]\\n|]+)(?:\\|[^\\]\\n]*)?]][^\\n]*(?:\\n|\\z)",
             Pattern.CASE_INSENSITIVE);
-    private static final String FOOTNOTES = "<div class=\"footnotes\">\n<hr />";
-    private static final String REFERENCES_ID = "references";
 
     private final Parser parser;
     private final Parser leanParser;
     private final HtmlRenderer htmlRenderer;
     private final Sanitizer sanitizer;
+    private final TemplateSource templates;
 
+    /** A renderer for which no template exists: for text that stands alone. */
     public Renderer(Sanitizer sanitizer) {
+        this(sanitizer, TemplateSource.NONE);
+    }
+
+    public Renderer(Sanitizer sanitizer, TemplateSource templates) {
         this.sanitizer = sanitizer;
+        this.templates = templates;
         this.parser = Parser.builder(options(List.of(TablesExtension.create(), FootnoteExtension.create(),
                 TocExtension.create(), AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax(),
                 new HeadingStarts()))).build();
-        this.htmlRenderer = HtmlRenderer.builder(parser.getOptions()).build();
+        // The notes are written by References, not by flexmark's footnote renderer: only the parser's part is wanted.
+        this.htmlRenderer = HtmlRenderer.builder(options(List.of(TablesExtension.create(), TocExtension.create(),
+                AutolinkExtension.create(), StrikethroughExtension.create(), new WikiSyntax(), new HtmlSubset(),
+                new References()))).build();
         // Links, categories, headings and text need only wiki links and footnotes; the rest costs parsing time.
         this.leanParser = Parser.builder(options(List.of(FootnoteExtension.create(), new WikiSyntax(), new HeadingStarts()))).build();
     }
@@ -62,6 +76,9 @@ public final class Renderer {
         return new MutableDataSet()
                 .set(Parser.EXTENSIONS, extensions)
                 .set(HtmlRenderer.ESCAPE_HTML, true)
+                // Definition lists are HTML of the subset, inline in a paragraph, so Markdown still works inside them.
+                .set(Parser.HTML_BLOCK_TAGS, htmlBlockTags())
+                .set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true)
                 // Looks through a node's children for attributes on every tag it writes: quadratic in long lists of notes.
                 .set(HtmlRenderer.EMBEDDED_ATTRIBUTE_PROVIDER, false)
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
@@ -76,46 +93,54 @@ public final class Renderer {
                 .set(TablesExtension.CLASS_NAME, "wikitable");
     }
 
+    private static List<String> htmlBlockTags() {
+        List<String> tags = new ArrayList<>(Parser.HTML_BLOCK_TAGS.get(null));
+        tags.removeAll(List.of("dl", "dt", "dd"));
+        return tags;
+    }
+
     /** What the text says, without producing HTML: for saving an edit and for search. */
     public ParsedPage parse(String markdown) {
         return bounded(markdown, () -> parseChecked(markdown));
     }
 
     private ParsedPage parseChecked(String markdown) {
-        Source source = Source.of(markdown);
-        Document document = leanParser.parse(source.body());
+        Source source = Source.of(markdown, templates);
+        Document document = leanParser.parse(source.text());
         Collected collected = collect(document, source.redirect());
+        References.arrange(document);
         new HeaderIdGenerator().generateIds(document);
-        List<Heading> headings = headings(document);
-        if (hasFootnotes(document) && !headings.isEmpty()) {
-            headings.add(new Heading(2, "References", REFERENCES_ID));
-        }
-        return collected.parsed(source.redirect(), headings, PlainText.of(document));
+        return collected.parsed(source, headings(document), PlainText.of(document));
     }
 
     /**
-     * Only the links, categories and redirect: for storing a revision that is not rendered now (an
-     * import). Skips headings and plain text, about a third of {@link #parse}.
+     * Only the links, categories, transclusions and redirect: for storing a revision that is not
+     * rendered now (an import). Skips headings and plain text, about a third of {@link #parse}.
      */
     public PageConnections connections(String markdown) {
         return bounded(markdown, () -> {
-            Source source = Source.of(markdown);
-            return collect(leanParser.parse(source.body()), source.redirect()).connections(source.redirect());
+            Source source = Source.of(markdown, templates);
+            return collect(leanParser.parse(source.text()), source.redirect()).parsed(source, List.of(), "").connections();
         });
     }
 
     /** The text as sanitised HTML; refuses text beyond the {@link Complexity} limits with {@link TooComplexException}. */
     public RenderedPage render(String markdown) {
-        return bounded(markdown, () -> renderChecked(markdown));
+        return bounded(markdown, () -> renderChecked(markdown, Optional.empty()));
+    }
+
+    /** {@link #render}, with each of the page's own headings linking to the editing of its section. */
+    public RenderedPage render(String markdown, Title title) {
+        return bounded(markdown, () -> renderChecked(markdown, Optional.of(title)));
     }
 
     /**
      * {@link #render}, or, for text beyond the limits (a revision saved before they existed), the
      * text itself, escaped, under a notice: an old revision must stay readable, never an error.
      */
-    public RenderedPage renderOrShowSource(String markdown) {
+    public RenderedPage renderOrShowSource(String markdown, Title title) {
         try {
-            return render(markdown);
+            return render(markdown, title);
         } catch (TooComplexException e) {
             String html = "<p class=\"notice\">" + Entities.escape(e.getMessage()) + " Its text is shown as written.</p>\n<pre>"
                     + Entities.escape(markdown) + "</pre>";
@@ -137,50 +162,59 @@ public final class Renderer {
         }
     }
 
-    private RenderedPage renderChecked(String markdown) {
-        Source source = Source.of(markdown);
+    private RenderedPage renderChecked(String markdown, Optional<Title> title) {
+        Source source = Source.of(markdown, templates);
         StringBuilder html = new StringBuilder(markdown.length() + markdown.length() / 4 + 64);
         source.redirect().ifPresent(target -> html.append("<p class=\"redirect-notice\">Redirect to <a href=\"")
                 .append(target.wikiPath()).append("\" class=\"").append(WikiSyntax.LINK_CLASS).append("\">")
                 .append(Entities.escape(target.text())).append("</a></p>\n"));
 
-        Document document = parser.parse(source.body());
+        Document document = parser.parse(source.text());
         Collected collected = collect(document, source.redirect());
-        String body = htmlRenderer.render(document);
+        References.arrange(document);
+        title.ifPresent(page -> SectionEdits.mark(document, source.expanded(), page));
+        html.append(htmlRenderer.render(document));
         List<Heading> headings = headings(document);
-        if (body.contains(FOOTNOTES)) {
-            // Footnotes are the page's references: give them a heading, like MediaWiki's "References".
-            body = body.replace(FOOTNOTES, "<div class=\"footnotes\">\n<h2 id=\"" + REFERENCES_ID + "\">References</h2>");
-            if (!headings.isEmpty()) {
-                headings.add(new Heading(2, "References", REFERENCES_ID));
-            }
-        }
-        html.append(body);
         // No plain text: search parses for itself, and caches drop it.
-        return new RenderedPage(sanitizer.clean(html.toString()), collected.parsed(source.redirect(), headings, ""));
+        return new RenderedPage(sanitizer.clean(html.toString()), collected.parsed(source, headings, ""));
     }
 
-    /** The text after a redirect line, and the redirect's target if the first line is one. */
-    private record Source(String body, Optional<Title> redirect) {
-        static Source of(String markdown) {
+    /**
+     * The text after a redirect line, with its markup read and templates expanded, and the
+     * redirect's target if the first line is one.
+     */
+    private record Source(Transclusion.Expanded expanded, Optional<Title> redirect) {
+        static Source of(String markdown, TemplateSource templates) {
             Matcher redirectLine = REDIRECT.matcher(markdown);
+            String body = markdown;
+            Optional<Title> target = Optional.empty();
             if (redirectLine.find()) {
-                Optional<Title> target = Title.tryParse(redirectLine.group(1));
+                target = Title.tryParse(redirectLine.group(1));
                 if (target.isPresent()) {
-                    return new Source(markdown.substring(redirectLine.end()), target);
+                    body = markdown.substring(redirectLine.end());
                 }
             }
-            return new Source(markdown, Optional.empty());
+            Transclusion.Expanded expanded = Transclusion.expand(PageMarkup.ofPage(body), templates);
+            if (!expanded.templates().isEmpty()) {
+                Complexity.check(expanded.text());
+            }
+            return new Source(expanded, target);
+        }
+
+        String text() {
+            return expanded.text();
+        }
+
+        ParsedPage.Contents contents() {
+            return expanded.noToc() ? ParsedPage.Contents.HIDDEN
+                    : expanded.forceToc() ? ParsedPage.Contents.SHOWN : ParsedPage.Contents.AUTOMATIC;
         }
     }
 
     private record Collected(Set<Title> links, Set<String> categories) {
-        ParsedPage parsed(Optional<Title> redirect, List<Heading> headings, String text) {
-            return new ParsedPage(new ArrayList<>(links), new ArrayList<>(categories), redirect, headings, text);
-        }
-
-        PageConnections connections(Optional<Title> redirect) {
-            return new PageConnections(new ArrayList<>(links), new ArrayList<>(categories), redirect);
+        ParsedPage parsed(Source source, List<Heading> headings, String text) {
+            return new ParsedPage(new ArrayList<>(links), new ArrayList<>(categories), source.redirect(),
+                    source.expanded().templates(), headings, source.contents(), text);
         }
     }
 
@@ -233,13 +267,5 @@ public final class Renderer {
         return headings;
     }
 
-    private static boolean hasFootnotes(Document document) {
-        for (Node node : document.getDescendants()) {
-            if (node instanceof Footnote) {
-                return true;
-            }
-        }
-        return false;
-    }
 
 }

@@ -53,6 +53,7 @@ public final class Sanitizer {
         Document clean = new Cleaner(safelist).clean(dirty);
         linkForeignImages(clean);
         markExternalLinks(clean);
+        dropEmptyParagraphs(clean);
         clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         return new SafeHtml(clean.body().html());
     }
@@ -109,6 +110,15 @@ public final class Sanitizer {
             return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
         } catch (URISyntaxException e) {
             return "";
+        }
+    }
+
+    // A definition list written inside a paragraph leaves the paragraph empty on either side of it.
+    private static void dropEmptyParagraphs(Document document) {
+        for (Element paragraph : document.select("p")) {
+            if (paragraph.childNodeSize() == 0) {
+                paragraph.remove();
+            }
         }
     }
 

@@ -83,6 +83,11 @@ final class WikiSyntax implements Parser.ParserExtension, HtmlRenderer.HtmlRende
                             .attr("aria-label", "Link to section: " + text).withAttr().tag("a");
                     html.text("§");
                     html.tag("/a");
+                    SectionEdits.link(node).ifPresent(href -> {
+                        html.attr("class", "section-edit").withAttr().tag("span");
+                        html.attr("href", href).attr("aria-label", "Edit section: " + text).withAttr().tag("a");
+                        html.text("edit").tag("/a").tag("/span");
+                    });
                 }
             });
         }

@@ -1,0 +1,113 @@
+package org.clinwiki.render;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.HtmlInnerBlock;
+import com.vladsch.flexmark.ast.HtmlInnerBlockComment;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The few HTML tags page text may use, for what Markdown cannot say: {@code sup}, {@code sub},
+ * {@code br}, {@code abbr} (with a {@code title}), {@code kbd}, {@code small}, {@code mark},
+ * {@code del}, {@code ins}, {@code u}, {@code s}, {@code dl}/{@code dt}/{@code dd}, and
+ * comments, which show nothing. A tag is written afresh from its name (and an abbreviation's
+ * title, escaped), never copied, so no other attribute can come along; any other tag is shown
+ * as the text typed. The {@link Sanitizer} still checks the result.
+ */
+final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
+
+    static final Set<String> TAGS = Set.of("sup", "sub", "br", "abbr", "kbd", "small", "mark", "del", "ins", "u", "s",
+            "dl", "dt", "dd");
+
+    private static final Pattern PIECE = Pattern.compile("<!--.*?-->|<[^<>]{1,2000}>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})((?:\\s[^<>]*)?)>");
+    private static final Pattern TITLE = Pattern.compile("\\stitle\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    /** How {@link Transclusion#error} marks an error: the one attribute a tag may keep besides a title. */
+    private static final String ERROR_OPENING = "<strong class=\"error\">";
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {
+    }
+
+    @Override
+    public void extend(HtmlRenderer.Builder rendererBuilder, String rendererType) {
+        rendererBuilder.nodeRendererFactory(options -> new SubsetRenderer());
+    }
+
+    private static String attribute(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static final class SubsetRenderer implements NodeRenderer {
+
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) -> write(node, html)),
+                    new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> writeBlock(node, html)),
+                    new NodeRenderingHandler<>(HtmlInnerBlock.class, (node, context, html) -> writeBlock(node, html)),
+                    new NodeRenderingHandler<>(HtmlInlineComment.class, (node, context, html) -> { }),
+                    new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, context, html) -> { }),
+                    new NodeRenderingHandler<>(HtmlInnerBlockComment.class, (node, context, html) -> { }));
+        }
+
+        private static void writeBlock(Node node, HtmlWriter html) {
+            html.line();
+            write(node, html);
+            html.line();
+        }
+
+        /** Allowed tags as fresh tags, comments as nothing, all else as escaped text. */
+        private static void write(Node node, HtmlWriter html) {
+            String raw = node.getChars().toString();
+            Matcher piece = PIECE.matcher(raw);
+            int at = 0;
+            while (piece.find()) {
+                html.text(raw.substring(at, piece.start()));
+                if (!piece.group().startsWith("<!--")) {
+                    writeTag(piece.group(), html);
+                }
+                at = piece.end();
+            }
+            html.text(raw.substring(at));
+        }
+
+        private static void writeTag(String tag, HtmlWriter html) {
+            if (tag.equals(ERROR_OPENING)) {
+                html.raw(ERROR_OPENING);
+                return;
+            }
+            Matcher matcher = TAG.matcher(tag);
+            String name = matcher.matches() ? matcher.group(2).toLowerCase(Locale.ROOT) : "";
+            boolean closing = matcher.matches() && !matcher.group(1).isEmpty();
+            if (closing && name.equals("strong")) {
+                html.raw("</strong>");
+            } else if (!TAGS.contains(name)) {
+                html.text(tag);
+            } else if (closing) {
+                html.raw("</" + name + ">");
+            } else if (name.equals("br")) {
+                html.raw("<br>");
+            } else if (name.equals("abbr")) {
+                // Written raw: flexmark's writer checks that tags it opened close inside the same node, and these need not.
+                Matcher title = TITLE.matcher(matcher.group(3));
+                html.raw(title.find() ? "<abbr title=\"" + attribute(title.group(1) != null ? title.group(1) : title.group(2))
+                        + "\">" : "<abbr>");
+            } else {
+                html.raw("<" + name + ">");
+            }
+        }
+    }
+}
