@@ -3,6 +3,10 @@ package org.clinwiki;
 import java.time.Clock;
 import org.clinwiki.db.Database;
 import org.clinwiki.page.PageFeed;
+import org.clinwiki.page.PageListener;
+import org.clinwiki.page.PageSnapshot;
+import org.clinwiki.page.TemplateRefresh;
+import org.clinwiki.render.ParsedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
 import org.clinwiki.search.SearchIndex;
@@ -19,6 +23,7 @@ public final class App implements AutoCloseable {
 
     private final Wiki wiki;
     private final SearchIndex searchIndex;
+    private final TemplateRefresh templateRefresh;
     private final WebServer web;
 
     /**
@@ -30,17 +35,23 @@ public final class App implements AutoCloseable {
     public App(Config config, Clock clock) {
         Database database = Wiki.openDatabase(config);
         SearchIndex index = null;
+        TemplateRefresh refresh = null;
         Wiki opened = null;
         try {
             Renderer renderer = Wiki.renderer(config, database);
             index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer);
-            opened = new Wiki(config, clock, database, renderer, index);
+            refresh = new TemplateRefresh(database, renderer, index);
+            opened = new Wiki(config, clock, database, renderer, afterChanges(index, refresh));
             index.start();
+            refresh.start();
             SearchService search = new SearchService(index, new Sanitizer());
             this.web = WebServer.start(
                     new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes()),
                     new Templates(), services(opened, search));
         } catch (RuntimeException e) {
+            if (refresh != null) {
+                refresh.close();
+            }
             if (index != null) {
                 index.close();
             }
@@ -49,6 +60,24 @@ public final class App implements AutoCloseable {
         }
         this.wiki = opened;
         this.searchIndex = index;
+        this.templateRefresh = refresh;
+    }
+
+    /** After each change the search index catches up, and the pages using a changed template are refreshed. */
+    private static PageListener afterChanges(SearchIndex index, TemplateRefresh refresh) {
+        return new PageListener() {
+            @Override
+            public void pagesChanged() {
+                index.pagesChanged();
+                refresh.wake();
+            }
+
+            @Override
+            public void revisionSaved(PageSnapshot change, ParsedPage parsed) {
+                index.revisionSaved(change, parsed);
+                refresh.wake();
+            }
+        };
     }
 
     private static WebServer.Services services(Wiki wiki, SearchService search) {
@@ -67,6 +96,11 @@ public final class App implements AutoCloseable {
         return searchIndex;
     }
 
+    /** The background refresh of pages whose templates changed. */
+    public TemplateRefresh templateRefresh() {
+        return templateRefresh;
+    }
+
     /** The port HTTP is served on (the one the system chose when the configured port was 0). */
     public int port() {
         return web.port();
@@ -75,6 +109,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        templateRefresh.close();
         searchIndex.close();
         wiki.close();
     }

@@ -30,6 +30,9 @@ public interface PageStore {
     @SqlQuery(SELECT + "WHERE namespace = :namespace AND name = :name")
     Optional<Page> find(String namespace, String name);
 
+    @SqlQuery(SELECT + "WHERE id = :id")
+    Optional<Page> findById(long id);
+
     default Optional<Page> find(Title title) {
         return find(title.namespace().key(), title.name());
     }

@@ -28,6 +28,18 @@ public final class Sections {
         return new Sections(all);
     }
 
+    public static String appendSection(String markdown, String heading, String body) {
+        return markdown + "\n\n## " + heading + "\n\n" + body;
+    }
+
+    public String replace(int number, String text) {
+        throw new java.util.NoSuchElementException("stub");
+    }
+
+    public java.util.Optional<Section> get(int number) {
+        return all.stream().filter(s -> s.number() == number).findFirst();
+    }
+
     public List<Section> all() {
         return all;
     }
