@@ -40,6 +40,9 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
         return new Reader(included.toString(), true).read();
     }
 
+    /** Replies deeper than this are indented as much. */
+    private static final int MAX_INDENT = 10;
+
     private static final class Reader {
         private final String text;
         private final String lower;
@@ -48,6 +51,9 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
         private final StringBuilder out;
         private boolean noToc;
         private boolean forceToc;
+        /** Closing tags of an indented line, written when the reading reaches its end. */
+        private String pendingClose = "";
+        private int pendingCloseAt = -1;
         /** Where the next "-->" is, or -1 if there is none: found once, not once per unclosed comment. */
         private int commentEnd = -2;
 
@@ -65,6 +71,10 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
             // Lengths agree: toLowerCase(ROOT) could change them only for a few characters, checked here.
             boolean aligned = lower.length() == length;
             while (i < length) {
+                if (i >= pendingCloseAt && pendingCloseAt >= 0) {
+                    out.append(pendingClose);
+                    pendingCloseAt = -1;
+                }
                 if (code.contains(i)) {
                     int end = Math.max(code.end(i), i + 1);
                     out.append(text, i, end);
@@ -78,6 +88,9 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
                     out.append(text.charAt(i));
                     i++;
                 }
+            }
+            if (pendingCloseAt >= 0) {
+                out.append(pendingClose);
             }
             return new PageMarkup(out.toString(), noToc, forceToc);
         }
@@ -96,8 +109,12 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
                 forceToc = true;
                 return i + "__TOC__".length();
             }
-            if ((c == '~' || c == ' ') && (i == 0 || text.charAt(i - 1) == '\n')) {
+            boolean lineStart = i == 0 || text.charAt(i - 1) == '\n';
+            if ((c == '~' || c == ' ') && lineStart) {
                 return tildeLineAt(i);
+            }
+            if (c == ':' && lineStart) {
+                return indentedAt(i);
             }
             return -1;
         }
@@ -153,6 +170,31 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
                 j++;
             }
             return j;
+        }
+
+        /**
+         * A talk page's reply, {@code :} (or {@code ::} and deeper) at the start of a line: an
+         * indented line, written as MediaWiki writes it, a definition list's description, so
+         * Markdown still works inside it.
+         */
+        private int indentedAt(int i) {
+            int level = 0;
+            while (i + level < text.length() && text.charAt(i + level) == ':') {
+                level++;
+            }
+            int depth = Math.min(level, MAX_INDENT);
+            out.append("<dl><dd>".repeat(depth));
+            int end = text.indexOf('\n', i);
+            end = end < 0 ? text.length() : end;
+            int contentStart = skipSpaces(i + level);
+            // The line's own markup (a comment, a signature) is still read: only the colons are consumed here.
+            return closeAtLineEnd(contentStart, end, depth);
+        }
+
+        private int closeAtLineEnd(int from, int end, int depth) {
+            pendingClose = "</dd></dl>".repeat(depth);
+            pendingCloseAt = end;
+            return from;
         }
 
         /**
