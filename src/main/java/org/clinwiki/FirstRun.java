@@ -11,8 +11,9 @@ import org.clinwiki.user.Actor;
 import org.clinwiki.user.User;
 
 /**
- * What a new wiki starts with: an administrator with a one-time password, a Main Page and help
- * pages on editing. Runs at {@code serve}; does nothing for a wiki that already has them.
+ * What a new wiki starts with: an administrator with a one-time password, a Main Page, help
+ * pages on editing and a stub template. Runs at {@code serve}; does nothing for a wiki that
+ * already has them.
  */
 public final class FirstRun {
 
@@ -22,7 +23,7 @@ public final class FirstRun {
 
     private static final List<String> SEED_PAGES = List.of(
             "Main_Page", "Help:Editing", "Help:Markdown", "Help:Wiki_links", "Help:Categories", "Help:References",
-            "Category:Help");
+            "Help:Templates", "Help:Talk_pages", "Template:Stub", "Category:Help");
 
     private FirstRun() {
     }
@@ -33,9 +34,7 @@ public final class FirstRun {
         if (!wiki.users().hasAnyAdmin()) {
             password = Optional.of(wiki.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
         }
-        if (!wiki.reader().hasAnyPage()) {
-            seedPages(wiki);
-        }
+        seedPages(wiki);
         return password;
     }
 
@@ -44,10 +43,19 @@ public final class FirstRun {
         return new Actor(system, "local");
     }
 
+    /**
+     * Writes each seed page the wiki has never had, so a wiki made by an older version gets the
+     * help pages added since; one deleted on purpose stays deleted.
+     */
     private static void seedPages(Wiki wiki) {
-        Actor actor = systemActor(wiki);
+        Actor actor = null;
         for (String name : SEED_PAGES) {
-            wiki.pages().replace(actor, Title.parse(name), resource("/seed/" + name + ".md"), "Created with the new wiki");
+            Title title = Title.parse(name);
+            if (wiki.reader().everExisted(title)) {
+                continue;
+            }
+            actor = actor == null ? systemActor(wiki) : actor;
+            wiki.pages().replace(actor, title, resource("/seed/" + name + ".md"), "Created with the new wiki");
         }
     }
 

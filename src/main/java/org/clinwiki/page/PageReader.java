@@ -214,6 +214,14 @@ public final class PageReader {
                 pages.backlinks(title.namespace().key(), title.name(), afterNamespace, afterName, limit));
     }
 
+    /** Live pages that transclude {@code title} (at any depth), after a title (for paging). */
+    public List<Title> transclusions(Title title, Optional<Title> after, int limit) {
+        String afterNamespace = after.map(t -> t.namespace().key()).orElse("");
+        String afterName = after.map(Title::name).orElse("");
+        return database.read(TemplateStore.class, store ->
+                store.users(title.namespace().key(), title.name(), afterNamespace, afterName, limit));
+    }
+
     /** Titles in a namespace starting with {@code prefix}, after {@code after}, by name. */
     public List<Title> titles(Namespace namespace, String prefix, String after, int limit, Optional<User> viewer) {
         Prefix range = Prefix.of(prefix);
@@ -235,6 +243,11 @@ public final class PageReader {
     /** A random article, if there is any. */
     public Optional<Title> random() {
         return database.read(PageStore.class, PageStore::random);
+    }
+
+    /** Whether a page of this title exists or existed (deleted). */
+    public boolean everExisted(Title title) {
+        return database.read(PageStore.class, pages -> pages.find(title)).isPresent();
     }
 
     /** Whether the wiki has any page at all, deleted ones included. */

@@ -1,8 +1,13 @@
 package org.clinwiki.page;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -44,7 +49,7 @@ interface TemplateStore {
     void queueChange(String namespace, String name, long now);
 
     @SqlQuery("SELECT id, target_namespace AS namespace, target_name AS name FROM template_changes ORDER BY id LIMIT 1")
-    @RegisterRowMapper(TemplateChange.Mapper.class)
+    @RegisterRowMapper(ChangeMapper.class)
     Optional<TemplateChange> oldestChange();
 
     @SqlUpdate("DELETE FROM template_changes WHERE id = :id")
@@ -52,4 +57,12 @@ interface TemplateStore {
 
     @SqlQuery("SELECT COUNT(*) FROM template_changes")
     long pendingChanges();
+
+    final class ChangeMapper implements RowMapper<TemplateChange> {
+        @Override
+        public TemplateChange map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new TemplateChange(rs.getLong("id"), new Title(Namespace.ofKey(rs.getString("namespace")).orElseThrow(),
+                    rs.getString("name")));
+        }
+    }
 }

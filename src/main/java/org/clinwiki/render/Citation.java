@@ -36,7 +36,7 @@ public final class Citation {
         List<String> parts = new ArrayList<>();
         String authors = authors(p);
         if (!authors.isEmpty()) {
-            parts.add(sentence(MarkdownText.escape(authors)));
+            parts.add(sentence(authors));
         }
         String url = url(p.get("url"));
         String title = p.getOrDefault("title", "");
@@ -86,7 +86,7 @@ public final class Citation {
         return parts.isEmpty() ? "Citation with no details\\." : String.join(" ", parts);
     }
 
-    /** "Last FM" for each author, up to six; with more, the first three and "et al". */
+    /** "Last FM" for each author (as Markdown), up to six; with more, the first three and "et al". */
     private static String authors(Map<String, String> p) {
         List<String> names = new ArrayList<>();
         if (p.containsKey("author") || p.containsKey("authors")) {
@@ -104,10 +104,11 @@ public final class Citation {
                 break;
             }
         }
-        if (names.size() > MAX_AUTHORS_LISTED) {
-            return String.join(", ", names.subList(0, 3)) + ", et al";
+        List<String> escaped = names.stream().map(MarkdownText::escape).toList();
+        if (escaped.size() > MAX_AUTHORS_LISTED) {
+            return String.join(", ", escaped.subList(0, 3)) + ", et al";
         }
-        return String.join(", ", names);
+        return String.join(", ", escaped);
     }
 
     /** "Carleen M." is "CM", "Mary-Ann" is "MA": initials without periods or spaces. */

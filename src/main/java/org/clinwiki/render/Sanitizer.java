@@ -39,7 +39,7 @@ public final class Sanitizer {
     private static final String BASE_URI = "https://clinwiki.invalid/";
 
     private final Safelist safelist = Safelist.relaxed()
-            .addTags("del", "s", "ins", "mark", "hr", "sup", "sub", "div", "span", "abbr", "nav")
+            .addTags("del", "s", "ins", "mark", "hr", "sup", "sub", "div", "span", "abbr", "nav", "kbd")
             .addAttributes(":all", "id", "class", "title", "aria-label")
             .addAttributes("th", "align")
             .addAttributes("td", "align")

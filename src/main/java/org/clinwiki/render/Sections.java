@@ -113,6 +113,11 @@ public final class Sections {
         return page.isEmpty() ? section : page + "\n\n" + section;
     }
 
+    /** The id the heading gets in the rendered page, for linking to a section just saved. */
+    public static String headingId(String heading) {
+        return WikiLinkTarget.headingId(heading);
+    }
+
     private Section require(int number) {
         return get(number).orElseThrow(() -> new NoSuchElementException("The page has no section " + number + "."));
     }

@@ -176,7 +176,7 @@ final class Transclusion {
         }
         Title title = name.startsWith(":") || parsed.get().namespace() != Namespace.MAIN ? parsed.get()
                 : new Title(Namespace.TEMPLATE, parsed.get().name());
-        return transclude(title, new Frame(text, parts.subList(1, parts.size()), frame));
+        return transclude(title, new Frame(text, parts.subList(1, parts.size()), frame, expanding));
     }
 
     private String transclude(Title title, Frame arguments) {
@@ -235,9 +235,12 @@ final class Transclusion {
         private final Map<String, Part> arguments = new HashMap<>();
         private final Map<String, String> values = new HashMap<>();
         private final Frame caller;
+        /** The templates being expanded where the call stands: its arguments belong there, not inside the template. */
+        private final List<Title> callerStack;
 
-        Frame(String text, List<Part> parts, Frame caller) {
+        Frame(String text, List<Part> parts, Frame caller, Deque<Title> expanding) {
             this.caller = caller;
+            this.callerStack = List.copyOf(expanding);
             int position = 0;
             for (Part part : parts) {
                 int equals = part.equalsSign();
@@ -265,7 +268,16 @@ final class Transclusion {
             if (part == null) {
                 return Optional.empty();
             }
-            String expanded = part.expand(transclusion, caller);
+            List<Title> inside = List.copyOf(transclusion.expanding);
+            transclusion.expanding.clear();
+            transclusion.expanding.addAll(callerStack);
+            String expanded;
+            try {
+                expanded = part.expand(transclusion, caller);
+            } finally {
+                transclusion.expanding.clear();
+                transclusion.expanding.addAll(inside);
+            }
             if (part.trim()) {
                 expanded = expanded.strip();
             }

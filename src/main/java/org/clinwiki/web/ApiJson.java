@@ -82,6 +82,10 @@ final class ApiJson {
         }
     }
 
+    /** The pages using a template; {@code next} is the title to ask {@code after} for the next page of them. */
+    record TransclusionsJson(String title, List<String> transclusions, String next) {
+    }
+
     record BacklinksJson(String title, List<BacklinkJson> backlinks, String next) {
     }
 

@@ -8,6 +8,8 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.error.WikiException;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Edit;
+import org.clinwiki.page.EditedPart;
+import org.clinwiki.render.Sections;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageReader;
@@ -63,9 +65,38 @@ final class EditViews {
         Optional<Long> base = page.map(Page::latestRevisionId);
         Role editRole = page.map(Page::editRole).orElse(Role.EDITOR);
         Optional<String> readOnly = readOnlyReason(viewer.get(), editRole, page);
-        EditView view = new EditView(title.text(), Tabs.of(title, "edit", page.isPresent(), readOnly.isEmpty()), markdown, "",
-                false, base, page.isEmpty(), Optional.empty(), Optional.empty(), Optional.empty(), readOnly);
+        EditView.Part part = part(ctx.queryParam("section"), "");
+        String summary = "";
+        if (part.isNew()) {
+            markdown = "";
+        } else if (part.isSection()) {
+            Sections sections = Sections.of(markdown);
+            int number = sectionNumber(part.section(), sections);
+            summary = sections.get(number).filter(s -> !s.heading().isEmpty()).map(s -> "/* " + s.heading() + " */ ").orElse("");
+            markdown = sections.text(number);
+        }
+        EditView view = new EditView(title.text(), Tabs.of(title, "edit", page.isPresent(), readOnly.isEmpty()), markdown, summary,
+                false, base, page.isEmpty(), Optional.empty(), Optional.empty(), Optional.empty(), readOnly, part);
         layout.render(ctx, readOnly.isPresent() ? HttpStatus.FORBIDDEN : HttpStatus.OK, "page/edit.jte", view);
+    }
+
+    private static EditView.Part part(String section, String sectionTitle) {
+        if (section == null || section.isBlank()) {
+            return EditView.Part.WHOLE_PAGE;
+        }
+        return new EditView.Part(section.strip(), sectionTitle == null ? "" : sectionTitle);
+    }
+
+    private static int sectionNumber(String section, Sections sections) {
+        try {
+            int number = Integer.parseInt(section);
+            if (sections.get(number).isPresent()) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, as any number the page has no section for.
+        }
+        throw new InvalidInputException("invalid_section", "This page has no section \"" + section + "\".");
     }
 
     /** Saves, previews, or shows a conflict to resolve. The user's text is never dropped. */
@@ -77,22 +108,24 @@ final class EditViews {
         boolean minor = "true".equals(ctx.formParam("minor"));
         Optional<Long> base = Optional.ofNullable(ctx.formParam("baseRevisionId")).filter(s -> !s.isBlank()).map(EditViews::id);
         boolean creating = base.isEmpty();
+        EditView.Part part = part(ctx.formParam("section"), ctx.formParam("sectionTitle"));
         if ("preview".equals(ctx.formParam("action"))) {
             Html preview;
             try {
                 preview = new Html(previews.preview(actor, markdown));
             } catch (RuntimeException e) {
-                refused(ctx, e, title, markdown, summary, minor, base, creating);
+                refused(ctx, e, title, markdown, summary, minor, base, creating, part);
                 return;
             }
-            form(ctx, HttpStatus.OK, title, markdown, summary, minor, base, creating, Optional.of(preview), Optional.empty(), Optional.empty());
+            form(ctx, HttpStatus.OK, title, markdown, summary, minor, base, creating, Optional.of(preview), Optional.empty(),
+                    Optional.empty(), part);
             return;
         }
         try {
             Edit edit = new Edit(title, markdown, summary,
-                    base.map(OptionalLong::of).orElse(OptionalLong.empty()), minor);
+                    base.map(OptionalLong::of).orElse(OptionalLong.empty()), minor, EditedPart.of(part.section(), part.sectionTitle()));
             pages.save(actor, edit);
-            ctx.redirect(title.wikiPath(), HttpStatus.SEE_OTHER);
+            ctx.redirect(title.wikiPath() + anchorOf(part), HttpStatus.SEE_OTHER);
         } catch (EditConflictException conflict) {
             Revision latest = reader.revision(title, conflict.latestRevisionId(), Optional.of(actor.user()));
             // Their change: from what this editor started with (or nothing) to the latest text.
@@ -100,11 +133,18 @@ final class EditViews {
             var theirChange = PageViews.table(reader.compare(baseText, conflict.latestMarkdown()), true);
             var details = new EditView.Conflict(latest.id(), Byline.of(latest.author(), latest.timestamp()),
                     conflict.latestMarkdown(), theirChange);
-            form(ctx, Errors.status(conflict), title, markdown, summary, minor, Optional.of(latest.id()), false, Optional.empty(),
-                    Optional.of("Your changes were not saved yet: someone else saved this page meanwhile."), Optional.of(details));
+            // A section's conflict is resolved on the whole page: the clash may reach beyond the section.
+            form(ctx, Errors.status(conflict), title, conflict.yourMarkdown(), summary, minor, Optional.of(latest.id()), false,
+                    Optional.empty(), Optional.of("Your changes were not saved yet: someone else saved this page meanwhile."),
+                    Optional.of(details), EditView.Part.WHOLE_PAGE);
         } catch (RuntimeException e) {
-            refused(ctx, e, title, markdown, summary, minor, base, creating);
+            refused(ctx, e, title, markdown, summary, minor, base, creating, part);
         }
+    }
+
+    /** After saving a section, the reader lands on it, as on MediaWiki. */
+    private static String anchorOf(EditView.Part part) {
+        return part.isNew() ? "#" + Sections.headingId(part.sectionTitle()) : "";
     }
 
     /**
@@ -112,18 +152,18 @@ final class EditViews {
      * with the status and headers (Retry-After) the API gives the same failure. Bugs go to the error page.
      */
     private void refused(Context ctx, RuntimeException failure, Title title, String markdown, String summary, boolean minor,
-                         Optional<Long> base, boolean creating) {
+                         Optional<Long> base, boolean creating, EditView.Part part) {
         WikiException e = Errors.forForm(failure);
         Errors.headers(ctx, e);
         form(ctx, Errors.status(e), title, markdown, summary, minor, base, creating, Optional.empty(),
-                Optional.of(e.getMessage()), Optional.empty());
+                Optional.of(e.getMessage()), Optional.empty(), part);
     }
 
     private void form(Context ctx, HttpStatus status, Title title, String markdown, String summary, boolean minor,
                       Optional<Long> base, boolean creating, Optional<Html> preview, Optional<String> error,
-                      Optional<EditView.Conflict> conflict) {
+                      Optional<EditView.Conflict> conflict, EditView.Part part) {
         EditView view = new EditView(title.text(), Tabs.of(title, "edit", !creating, true), markdown, summary, minor, base,
-                creating, preview, error, conflict, Optional.empty());
+                creating, preview, error, conflict, Optional.empty(), part);
         layout.render(ctx, status, "page/edit.jte", view);
     }
 

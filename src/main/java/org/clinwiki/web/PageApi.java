@@ -11,6 +11,7 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Backlink;
 import org.clinwiki.page.Edit;
+import org.clinwiki.page.EditedPart;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -28,7 +29,8 @@ import org.clinwiki.user.User;
 /** JSON API for pages: read, save, history, diff, revert, backlinks, preview, protection, deletion. */
 final class PageApi {
 
-    record SaveRequest(String markdown, String summary, Long baseRevisionId, Boolean minor) {
+    /** {@code section}: a number or {@code "new"} (with {@code sectionTitle}); absent for the whole page. */
+    record SaveRequest(String markdown, String summary, Long baseRevisionId, Boolean minor, String section, String sectionTitle) {
     }
 
     record RevertRequest(Long revisionId, String summary) {
@@ -89,7 +91,8 @@ final class PageApi {
         boolean waitForIndex = waitForIndex(ctx);
         SaveRequest request = Requests.body(ctx, SaveRequest.class);
         OptionalLong base = request.baseRevisionId() == null ? OptionalLong.empty() : OptionalLong.of(request.baseRevisionId());
-        Edit edit = new Edit(title, request.markdown(), request.summary(), base, Boolean.TRUE.equals(request.minor()));
+        Edit edit = new Edit(title, request.markdown(), request.summary(), base, Boolean.TRUE.equals(request.minor()),
+                EditedPart.of(request.section(), request.sectionTitle()));
         SaveResult result = pages.save(actor, edit);
         ctx.status(result.outcome() == SaveResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
         ctx.json(saveJson(result, waitForIndex ? awaitSearchable(result) : null));
@@ -155,6 +158,17 @@ final class PageApi {
         String next = links.size() > limit ? links.get(limit - 1).title().text() : null;
         ctx.json(new ApiJson.BacklinksJson(title.text(),
                 links.subList(0, Math.min(limit, links.size())).stream().map(ApiJson.BacklinkJson::of).toList(), next));
+    }
+
+    /** Live pages that transclude the title ({@code {{Name}}} for Template:Name), at any depth, by title. */
+    void transclusions(Context ctx) {
+        Title title = Requests.title(ctx);
+        String afterText = Requests.query(ctx, "after");
+        Optional<Title> after = afterText.isBlank() ? Optional.empty() : Optional.of(Title.parse(afterText));
+        int limit = Requests.limit(ctx);
+        List<Title> users = reader.transclusions(title, after, limit + 1);
+        String next = users.size() > limit ? users.get(limit - 1).text() : null;
+        ctx.json(new ApiJson.TransclusionsJson(title.text(), ApiJson.texts(users.subList(0, Math.min(limit, users.size()))), next));
     }
 
     void preview(Context ctx) {

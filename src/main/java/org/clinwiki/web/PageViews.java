@@ -130,7 +130,7 @@ final class PageViews {
         ArticleView view = new ArticleView(title.text(), Tabs.of(title, "read", true, canEdit(viewer, page.editRole())),
                 new Html(article.html()), categoryLinks, Byline.of(article.revision().author(), article.revision().timestamp()),
                 contributors, article.latest() ? Optional.empty() : Optional.of(article.revision().id()),
-                page.latestRevisionId(), redirectedFrom, headings.size() >= TOC_MIN_HEADINGS ? headings : List.of(),
+                page.latestRevisionId(), redirectedFrom, article.rendered().parsed().contents().shows(headings.size(), TOC_MIN_HEADINGS) ? headings : List.of(),
                 page.isProtected(), category);
         if (viewer.isPresent()) {
             layout.render(ctx, "page/view.jte", view);

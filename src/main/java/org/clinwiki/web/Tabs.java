@@ -15,7 +15,7 @@ final class Tabs {
         Title subject = title.subject();
         Title talk = title.talk();
         return new PageTabs(new Link(subject.wikiPath(), subjectLabel(subject.namespace())),
-                new Link(talk.wikiPath(), "Talk"), title.namespace() == Namespace.TALK,
+                new Link(talk.wikiPath(), "Talk"), title.isTalk(),
                 title.urlPath(), selected, canEdit, exists);
     }
 
@@ -24,6 +24,7 @@ final class Tabs {
             case CATEGORY -> "Category";
             case HELP -> "Help page";
             case USER -> "User page";
+            case TEMPLATE -> "Template";
             default -> "Article";
         };
     }

@@ -150,6 +150,7 @@ public final class WebServer {
             get(routes, "/api/v1/pages/<title>/diff", pageApi::diff);
             routes.post("/api/v1/pages/<title>/revert", pageApi::revert);
             get(routes, "/api/v1/pages/<title>/backlinks", pageApi::backlinks);
+            get(routes, "/api/v1/pages/<title>/transclusions", pageApi::transclusions);
             routes.post("/api/v1/pages/<title>/protection", pageApi::protect);
             routes.post("/api/v1/pages/<title>/restore", pageApi::restore);
             get(routes, "/api/v1/pages/<title>", pageApi::get);

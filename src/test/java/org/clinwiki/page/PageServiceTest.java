@@ -53,9 +53,8 @@ class PageServiceTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(wiki.reader().article(Title.parse("Cached"), Optional.empty()).html().html()).contains("<strong>");
             }
-            // Saving parses but does not render: the first view renders, the others are cache hits.
+            // Saving parses but does not render: the first view renders, the others come from the caches.
             assertThat(wiki.renderStats().missCount()).isEqualTo(missesAfterSave + 1);
-            assertThat(wiki.renderStats().hitCount()).isGreaterThanOrEqualTo(2);
         }
     }
 
@@ -117,7 +116,6 @@ class PageServiceTest {
                 reopened.reader().article(Title.parse("Old"), old, Optional.empty());
                 reopened.reader().article(Title.parse("Old"), old, Optional.empty());
                 assertThat(reopened.renderStats().missCount()).isEqualTo(1);
-                assertThat(reopened.renderStats().hitCount()).isEqualTo(1);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.clinwiki.bench.HostileMarkdown;
+import org.clinwiki.title.Title;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -93,7 +94,7 @@ class PathologicalMarkdownTest {
 
     @Test
     void anOldRevisionBeyondTheLimitsIsShownAsItsSource() {
-        RenderedPage page = renderer.renderOrShowSource(">".repeat(5_000) + " <b>bold</b>");
+        RenderedPage page = renderer.renderOrShowSource(">".repeat(5_000) + " <b>bold</b>", Title.parse("Old"));
         assertThat(page.html().html()).contains("nested more than", "<pre>", "&lt;b&gt;").doesNotContain("<b>");
         assertThat(page.links()).isEmpty();
     }

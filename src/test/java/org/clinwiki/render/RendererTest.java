@@ -98,8 +98,8 @@ class RendererTest {
                 [^1]: Ancker JS et al. Effects of workload, work complexity, and repeated alerts. 2017.
                 """);
         assertThat(html).contains("<table class=\"wikitable\">", "<th align=\"left\">Term</th>", "<td align=\"right\">decision support</td>");
-        assertThat(html).contains("<sup id=\"fnref-1\"><a class=\"footnote-ref\" href=\"#fn-1\">1</a></sup>");
-        assertThat(html).contains("<li id=\"fn-1\">", "Ancker JS");
+        assertThat(html).contains("<sup class=\"reference\" id=\"cite-ref-1-1\"><a href=\"#cite-note-1\">[1]</a></sup>");
+        assertThat(html).contains("<li id=\"cite-note-1\">", "Ancker JS");
         assertThat(html).contains("<del>Paper charts</del>");
         assertThat(html).contains("<a href=\"https://www.hl7.org/fhir\" rel=\"nofollow noopener noreferrer\" class=\"external\">");
     }
@@ -147,7 +147,7 @@ class RendererTest {
     @Test
     void footnotesBecomeAReferencesSectionListedInTheContents() {
         RenderedPage page = renderer.render("## Evidence\nClaim.[^1]\n\n[^1]: Source, 2020.");
-        assertThat(page.html().html()).contains("<h2 id=\"references\">References</h2>").doesNotContain("<hr");
+        assertThat(page.html().html()).contains("<h2 id=\"references\">References<a href=\"#references\"").doesNotContain("<hr");
         assertThat(page.headings()).extracting(Heading::text).containsExactly("Evidence", "References");
         assertThat(renderer.render("No notes here.").html().html()).doesNotContain("References");
     }
@@ -176,7 +176,7 @@ class RendererTest {
         assertThat(parsed.redirect()).isEqualTo(rendered.redirect());
         assertThat(parsed.headings()).isEqualTo(rendered.headings());
         assertThat(renderer.connections(text)).isEqualTo(rendered.parsed().connections())
-                .isEqualTo(new PageConnections(rendered.links(), List.of("Informatics"), Optional.of(Title.parse("Target page"))));
+                .isEqualTo(new PageConnections(rendered.links(), List.of("Informatics"), Optional.of(Title.parse("Target page")), List.of()));
     }
 
     @Test

@@ -48,7 +48,10 @@ class TitleTest {
         "CATEGORY : clinical decision support, CATEGORY, Clinical decision support",
         "Help:Editing, HELP, Editing",
         "ICD-10: an overview, MAIN, ICD-10: an overview",
-        "Category_talk:Foo, MAIN, Category talk:Foo",
+        "Category_talk:Foo, CATEGORY_TALK, Foo",
+        "user TALK:jsmith, USER_TALK, Jsmith",
+        "Template:Stub, TEMPLATE, Stub",
+        "Portal talk:Foo, MAIN, Portal talk:Foo",
     })
     void namespacePrefixesAreRecognisedIgnoringCase(String raw, Namespace namespace, String name) {
         Title title = Title.parse(raw);

@@ -52,7 +52,7 @@ class PageViewsTest extends WikiTestCase {
         assertThat(page.select(".categories a").attr("href")).isEqualTo("/wiki/Category:Decision_support");
         assertThat(page.select(".last-edited").text()).contains("alice Display", "(MD, clinical informaticist)", "UTC");
         assertThat(page.select(".toc a")).extracting(e -> e.attr("href")).containsExactly("#overview", "#history", "#evidence", "#references");
-        assertThat(page.select(".footnotes li#fn-1").text()).contains("Bates DW");
+        assertThat(page.select("ol.references li#cite-note-1").text()).contains("Bates DW");
         assertThat(page.select(".contributors a").text()).contains("alice Display");
     }
 
