@@ -1,157 +1,204 @@
 package org.clinwiki.render;
 
+import static org.clinwiki.render.MarkdownLines.firstNonSpace;
+import static org.clinwiki.render.MarkdownLines.isAtxHeading;
+import static org.clinwiki.render.MarkdownLines.isBlank;
+import static org.clinwiki.render.MarkdownLines.isUnderline;
+import static org.clinwiki.render.MarkdownLines.lineEnd;
+import static org.clinwiki.render.MarkdownLines.run;
+
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Which parts of a Markdown text are code, so that wiki markup read before Markdown (templates,
- * signatures, comments) leaves them as typed: fenced code blocks (fence lines included) and
- * inline code spans. A line of only three to five tildes is not a fence: on a talk page that is
- * a signature. Indented code blocks are not recognised: an indented line is as often the
- * continuation of a list item, and telling them apart needs the whole Markdown parse.
- * One pass; lookups by binary search.
+ * The character ranges of a Markdown text that are code, so that wiki preprocessing (templates,
+ * signatures, comments) leaves them as written.
+ *
+ * <p>Code is a fenced block (its fence lines included; an unclosed fence runs to the end of the
+ * text) or an inline code span (a run of n backticks up to the next run of exactly n backticks in
+ * the same paragraph; an unmatched run is literal). A line of only 3, 4 or 5 tildes never opens a
+ * fence: on a talk page that is a signature. It still closes a tilde fence that is open, as it
+ * would in CommonMark, because {@code ~~~ python ... ~~~} is the usual way to write one.
+ *
+ * <p>Indented (four-space) code blocks are not code here: without parsing lists we cannot tell
+ * them from a list item's continuation, and treating a continuation as code would silently stop
+ * templates and signatures in it from expanding. Backslash escapes are not honoured either.
+ *
+ * <p>One pass over the text; backtick runs are matched through a per-paragraph index of the next
+ * run of the same length, so hostile input (thousands of unmatched runs) stays linear.
  */
 final class CodeRegions {
 
     private final int[] starts;
     private final int[] ends;
+    private final boolean[] fences;
+    private final int size;
 
-    private CodeRegions(int[] starts, int[] ends) {
+    private CodeRegions(int[] starts, int[] ends, boolean[] fences, int size) {
         this.starts = starts;
         this.ends = ends;
+        this.fences = fences;
+        this.size = size;
     }
 
     static CodeRegions of(String text) {
         Builder regions = new Builder();
-        int length = text.length();
-        int lineStart = 0;
-        int paragraphStart = 0;
-        while (lineStart < length) {
-            int lineEnd = lineEnd(text, lineStart);
-            int first = indentEnd(text, lineStart, lineEnd);
-            char c = first < lineEnd ? text.charAt(first) : 0;
-            int run = c == '`' || c == '~' ? run(text, first, lineEnd, c) : 0;
-            if (first - lineStart <= 3 && run >= 3 && !(c == '~' && run <= 5 && blank(text, first + run, lineEnd))
-                    && !(c == '`' && text.indexOf('`', first + run) >= 0 && text.indexOf('`', first + run) < lineEnd)) {
-                int close = closingFence(text, lineEnd + 1, c, run);
-                regions.add(lineStart, close);
-                lineStart = close;
-                paragraphStart = close;
+        int n = text.length();
+        int paragraph = -1;
+        int pos = 0;
+        while (pos < n) {
+            int eol = lineEnd(text, pos);
+            int fenceLength = fenceOpener(text, pos, eol);
+            if (fenceLength > 0) {
+                regions.spans(text, paragraph, pos);
+                paragraph = -1;
+                int end = closeFence(text, eol, text.charAt(firstNonSpace(text, pos, eol)), fenceLength);
+                regions.add(pos, end, true);
+                pos = end < n ? end + 1 : n;
                 continue;
             }
-            if (first == lineEnd) {
-                spans(text, paragraphStart, lineStart, regions);
-                paragraphStart = lineEnd + 1;
+            // Headings and underlines end a paragraph in CommonMark, so no span crosses them there
+            // either; otherwise one stray backtick would hide the templates of the next section.
+            if (isBlank(text, pos, eol) || isAtxHeading(text, pos, eol) || isUnderline(text, pos, eol)) {
+                regions.spans(text, paragraph, pos);
+                regions.spans(text, pos, eol);
+                paragraph = -1;
+            } else if (paragraph < 0) {
+                paragraph = pos;
             }
-            lineStart = lineEnd + 1;
+            pos = eol < n ? eol + 1 : n;
         }
-        spans(text, paragraphStart, length, regions);
-        return regions.build();
+        regions.spans(text, paragraph, n);
+        return new CodeRegions(regions.starts, regions.ends, regions.fences, regions.size);
     }
 
     /** Whether the character at {@code index} is code. */
     boolean contains(int index) {
-        int at = find(index);
-        return at >= 0;
+        return find(index) >= 0;
     }
 
-    /** If {@link #contains}, the index just after the code around {@code index}; else {@code index}. */
+    /** Whether the character at {@code index} is in a fenced block (fence lines included). */
+    boolean fenced(int index) {
+        int i = find(index);
+        return i >= 0 && fences[i];
+    }
+
+    /**
+     * The index just after the code region holding {@code index}; {@code index} itself when it is
+     * not code, so that a scanner can always continue from the result. A fenced region ends at the
+     * end of its closing line, before the line feed.
+     */
     int end(int index) {
-        int at = find(index);
-        return at >= 0 ? ends[at] : index;
+        int i = find(index);
+        return i >= 0 ? ends[i] : index;
     }
 
     private int find(int index) {
-        int at = Arrays.binarySearch(starts, index);
-        int candidate = at >= 0 ? at : -at - 2;
-        return candidate >= 0 && index < ends[candidate] ? candidate : -1;
-    }
-
-    /** Code spans of one paragraph: a run of backticks up to the next run of exactly as many. */
-    private static void spans(String text, int from, int to, Builder regions) {
-        int i = text.indexOf('`', from);
-        // Where each run length was last found missing: a later opener of that length has no closer either.
-        java.util.Map<Integer, Integer> noCloserAfter = new java.util.HashMap<>();
-        while (i >= 0 && i < to) {
-            int run = run(text, i, to, '`');
-            int close = noCloserAfter.getOrDefault(run, -1) >= 0 ? -1 : closingRun(text, i + run, to, run);
-            if (close < 0) {
-                noCloserAfter.put(run, i);
-                i = text.indexOf('`', i + run);
-                continue;
-            }
-            regions.add(i, close + run);
-            i = text.indexOf('`', close + run);
+        int i = Arrays.binarySearch(starts, 0, size, index);
+        if (i < 0) {
+            i = -i - 2;
         }
+        return i >= 0 && index < ends[i] ? i : -1;
     }
 
-    private static int closingRun(String text, int from, int to, int length) {
-        int i = text.indexOf('`', from);
-        while (i >= 0 && i < to) {
-            int run = run(text, i, to, '`');
-            if (run == length) {
-                return i;
-            }
-            i = text.indexOf('`', i + run);
+    /** The opening fence's length, or 0 if the line does not open a fence. */
+    private static int fenceOpener(String text, int pos, int eol) {
+        int i = firstNonSpace(text, pos, eol);
+        if (i - pos > 3 || i == eol || (text.charAt(i) != '`' && text.charAt(i) != '~')) {
+            return 0;
         }
-        return -1;
+        char c = text.charAt(i);
+        int length = run(text, i, eol, c);
+        boolean onlyFence = isBlank(text, i + length, eol);
+        if (length < 3 || (c == '~' && onlyFence && length <= 5)) {
+            return 0;
+        }
+        // A backtick in the info string means the line is an inline span, not a fence.
+        for (int j = i + length; c == '`' && j < eol; j++) {
+            if (text.charAt(j) == '`') {
+                return 0;
+            }
+        }
+        return length;
     }
 
-    /** The index after the closing fence line, or the text's end for a fence never closed. */
-    private static int closingFence(String text, int from, char c, int length) {
-        int lineStart = from;
-        while (lineStart < text.length()) {
-            int lineEnd = lineEnd(text, lineStart);
-            int first = indentEnd(text, lineStart, lineEnd);
-            int run = run(text, first, lineEnd, c);
-            if (first - lineStart <= 3 && run >= length && blank(text, first + run, lineEnd)) {
-                return Math.min(text.length(), lineEnd + 1);
+    /** The end of the closing fence line (before its line feed), or the end of the text. */
+    private static int closeFence(String text, int from, char c, int length) {
+        int pos = from + 1;
+        while (pos < text.length()) {
+            int eol = lineEnd(text, pos);
+            int i = firstNonSpace(text, pos, eol);
+            int run = run(text, i, eol, c);
+            if (i - pos <= 3 && run >= length && isBlank(text, i + run, eol)) {
+                return eol;
             }
-            lineStart = lineEnd + 1;
+            pos = eol + 1;
         }
         return text.length();
     }
 
-    private static int lineEnd(String text, int from) {
-        int end = text.indexOf('\n', from);
-        return end < 0 ? text.length() : end;
-    }
-
-    private static int indentEnd(String text, int from, int to) {
-        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int run(String text, int from, int to, char c) {
-        int i = from;
-        while (i < to && text.charAt(i) == c) {
-            i++;
-        }
-        return i - from;
-    }
-
-    private static boolean blank(String text, int from, int to) {
-        return indentEnd(text, from, to) == to;
-    }
-
     private static final class Builder {
-        private int[] starts = new int[8];
-        private int[] ends = new int[8];
-        private int size;
+        int[] starts = new int[8];
+        int[] ends = new int[8];
+        boolean[] fences = new boolean[8];
+        int size;
 
-        void add(int start, int end) {
+        void add(int start, int end, boolean fence) {
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);
+                fences = Arrays.copyOf(fences, size * 2);
             }
             starts[size] = start;
             ends[size] = end;
-            size++;
+            fences[size++] = fence;
         }
 
-        CodeRegions build() {
-            return new CodeRegions(Arrays.copyOf(starts, size), Arrays.copyOf(ends, size));
+        /** Code spans of the paragraph {@code [from, to)}; nothing if {@code from < 0}. */
+        void spans(String text, int from, int to) {
+            if (from < 0) {
+                return;
+            }
+            // Bounded by hand: indexOf would run on to the next backtick anywhere in the text,
+            // once per line of a page without any, which is quadratic.
+            int first = from;
+            while (first < to && text.charAt(first) != '`') {
+                first++;
+            }
+            if (first == to) {
+                return;
+            }
+            int[] runStart = new int[8];
+            int[] runLength = new int[8];
+            int runs = 0;
+            for (int i = first; i < to; ) {
+                if (text.charAt(i) != '`') {
+                    i++;
+                    continue;
+                }
+                int length = run(text, i, to, '`');
+                if (runs == runStart.length) {
+                    runStart = Arrays.copyOf(runStart, runs * 2);
+                    runLength = Arrays.copyOf(runLength, runs * 2);
+                }
+                runStart[runs] = i;
+                runLength[runs++] = length;
+                i += length;
+            }
+            // next[r]: the following run of the same length, found backwards in one pass.
+            int[] next = new int[runs];
+            Map<Integer, Integer> seen = new HashMap<>();
+            for (int r = runs - 1; r >= 0; r--) {
+                next[r] = seen.getOrDefault(runLength[r], -1);
+                seen.put(runLength[r], r);
+            }
+            for (int r = 0; r < runs; r++) {
+                if (next[r] >= 0) {
+                    add(runStart[r], runStart[next[r]] + runLength[next[r]], false);
+                    r = next[r];
+                }
+            }
         }
     }
 }

@@ -113,7 +113,7 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
             if ((c == '~' || c == ' ') && lineStart) {
                 return tildeLineAt(i);
             }
-            if (c == ':' && lineStart) {
+            if (c == ':' && lineStart && !isTableDelimiterRow(i)) {
                 return indentedAt(i);
             }
             return -1;
@@ -189,6 +189,22 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
             int contentStart = skipSpaces(i + level);
             // The line's own markup (a comment, a signature) is still read: only the colons are consumed here.
             return closeAtLineEnd(contentStart, end, depth);
+        }
+
+        /** A table's alignment row ({@code :--- | ---:}) starts with a colon too, and is no reply. */
+        private boolean isTableDelimiterRow(int i) {
+            int end = text.indexOf('\n', i);
+            end = end < 0 ? text.length() : end;
+            boolean dash = false;
+            for (int j = i; j < end; j++) {
+                char c = text.charAt(j);
+                if (c == '-') {
+                    dash = true;
+                } else if (c != ':' && c != '|' && c != ' ' && c != '\t') {
+                    return false;
+                }
+            }
+            return dash;
         }
 
         private int closeAtLineEnd(int from, int end, int depth) {

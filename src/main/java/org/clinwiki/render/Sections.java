@@ -1,169 +1,212 @@
 package org.clinwiki.render;
 
+import static org.clinwiki.render.MarkdownLines.firstNonSpace;
+import static org.clinwiki.render.MarkdownLines.isAtxHeading;
+import static org.clinwiki.render.MarkdownLines.isBlank;
+import static org.clinwiki.render.MarkdownLines.isSpace;
+import static org.clinwiki.render.MarkdownLines.isThematicBreak;
+import static org.clinwiki.render.MarkdownLines.isUnderline;
+import static org.clinwiki.render.MarkdownLines.lineEnd;
+import static org.clinwiki.render.MarkdownLines.startsContainer;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A page's sections as MediaWiki numbers them: 0 is the text before the first heading, then
- * one per heading (ATX {@code ## Heading} or a setext underline), in order, headings in code
- * not counted. A section runs from its heading to the next heading of the same or a higher
- * level, so it includes its subsections. One pass over the lines.
+ * A Markdown page cut into MediaWiki-style sections, for editing one section at a time and for
+ * "Add topic" on talk pages. Section 0 is the lead before the first heading; section n is the
+ * n-th heading (ATX or setext, not inside fenced code) with everything up to the next heading of
+ * the same or a higher level, so a section includes its subsections, as in MediaWiki.
+ *
+ * <p>Headings are found line by line, following CommonMark closely enough that the sections match
+ * the rendered headings: a setext underline only counts under a paragraph (after a blank line, a
+ * list item, a block quote or a heading, {@code ---} is a thematic break), and a setext heading
+ * starts where its paragraph does.
  */
 public final class Sections {
 
     /**
-     * @param number  0 for the lead, else the heading's position
-     * @param level   1-6, 0 for the lead
-     * @param heading the heading as written, without its markers
-     * @param start   offset of the heading's first line (0 for the lead)
-     * @param end     offset where the section ends (exclusive)
+     * A section: number 0 is the lead (level 0, heading ""). {@code start} and {@code end} are
+     * offsets in the page, {@code end} exclusive, subsections included.
      */
     public record Section(int number, int level, String heading, int start, int end) {
     }
 
-    private final String text;
-    private final List<Section> all;
+    private final String markdown;
+    private final List<Section> sections;
 
-    private Sections(String text, List<Section> all) {
-        this.text = text;
-        this.all = all;
+    private Sections(String markdown, List<Section> sections) {
+        this.markdown = markdown;
+        this.sections = sections;
     }
 
     public static Sections of(String markdown) {
-        record Found(int level, String heading, int start) {
-        }
-        CodeRegions code = CodeRegions.of(markdown);
-        List<Found> headings = new ArrayList<>();
-        int previousStart = -1;
-        boolean previousIsText = false;
-        int lineStart = 0;
-        while (lineStart < markdown.length()) {
-            int lineEnd = markdown.indexOf('\n', lineStart);
-            lineEnd = lineEnd < 0 ? markdown.length() : lineEnd;
-            String line = markdown.substring(lineStart, lineEnd);
-            boolean inCode = code.contains(lineStart);
-            int atx = inCode ? 0 : atxLevel(line);
-            int setext = inCode || !previousIsText ? 0 : setextLevel(line);
-            if (atx > 0) {
-                headings.add(new Found(atx, atxText(line, atx), lineStart));
-                previousIsText = false;
-            } else if (setext > 0) {
-                headings.add(new Found(setext, markdown.substring(previousStart, lineStart).strip(), previousStart));
-                previousIsText = false;
-            } else {
-                previousIsText = !inCode && !line.isBlank() && !startsBlock(line.strip());
-                previousStart = lineStart;
+        String text = Objects.requireNonNull(markdown, "markdown");
+        List<int[]> found = new ArrayList<>(); // {level, start, headingStart, headingEnd}
+        CodeRegions code = CodeRegions.of(text);
+        int n = text.length();
+        int paragraph = -1;
+        boolean underlinable = false;
+        for (int pos = 0; pos < n; ) {
+            if (code.fenced(pos)) {
+                pos = Math.min(code.end(pos) + 1, n);
+                paragraph = -1;
+                continue;
             }
-            lineStart = lineEnd + 1;
-        }
-        List<Section> sections = new ArrayList<>();
-        sections.add(new Section(0, 0, "", 0, headings.isEmpty() ? markdown.length() : headings.getFirst().start()));
-        for (int i = 0; i < headings.size(); i++) {
-            Found heading = headings.get(i);
-            int end = markdown.length();
-            for (int j = i + 1; j < headings.size(); j++) {
-                if (headings.get(j).level() <= heading.level()) {
-                    end = headings.get(j).start();
-                    break;
+            int eol = lineEnd(text, pos);
+            int first = firstNonSpace(text, pos, eol);
+            boolean indented = first - pos > 3 || first < eol && text.charAt(first) == '\t';
+            if (isBlank(text, pos, eol)) {
+                paragraph = -1;
+            } else if (!indented && isAtxHeading(text, pos, eol)) {
+                int hashes = first;
+                while (hashes < eol && text.charAt(hashes) == '#') {
+                    hashes++;
                 }
+                found.add(new int[] {hashes - first, pos, hashes, withoutClosingHashes(text, hashes, eol)});
+                paragraph = -1;
+            } else if (!indented && isUnderline(text, pos, eol)) {
+                char c = text.charAt(first);
+                if (paragraph >= 0 && underlinable) {
+                    found.add(new int[] {c == '=' ? 1 : 2, paragraph, paragraph, pos});
+                    paragraph = -1;
+                } else if (c == '-') {
+                    paragraph = -1; // a thematic break (or an empty list item)
+                } else if (paragraph < 0) {
+                    paragraph = pos;
+                    underlinable = true;
+                }
+            } else if (!indented && isThematicBreak(text, first, eol)) {
+                paragraph = -1;
+            } else if (!indented && startsContainer(text, first, eol)) {
+                // Its paragraph belongs to the list item or quote: no underline makes it a heading.
+                paragraph = pos;
+                underlinable = false;
+            } else if (paragraph < 0 && !indented) {
+                paragraph = pos;
+                underlinable = true;
             }
-            sections.add(new Section(i + 1, heading.level(), heading.heading(), heading.start(), end));
+            pos = eol + 1;
         }
-        return new Sections(markdown, List.copyOf(sections));
+        return new Sections(text, sections(text, found));
     }
 
-    /** The lead, then one section per heading. */
+    /** Numbers the headings and ends each section at the next heading of its level or higher. */
+    private static List<Section> sections(String text, List<int[]> found) {
+        int[] ends = new int[found.size() + 1];
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int h = 0; h < found.size(); h++) {
+            while (!open.isEmpty() && found.get(open.peek())[0] >= found.get(h)[0]) {
+                ends[open.pop() + 1] = found.get(h)[1];
+            }
+            open.push(h);
+        }
+        while (!open.isEmpty()) {
+            ends[open.pop() + 1] = text.length();
+        }
+        List<Section> all = new ArrayList<>(found.size() + 1);
+        all.add(new Section(0, 0, "", 0, found.isEmpty() ? text.length() : found.get(0)[1]));
+        for (int h = 0; h < found.size(); h++) {
+            int[] f = found.get(h);
+            all.add(new Section(h + 1, f[0], headingText(text, f[2], f[3]), f[1], ends[h + 1]));
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The lead, then one section per heading, in page order. */
     public List<Section> all() {
-        return all;
+        return sections;
     }
 
-    /** How many headings the page has. */
+    /** The number of headings, so sections run from 0 to {@code count()}. */
     public int count() {
-        return all.size() - 1;
+        return sections.size() - 1;
     }
 
     public Optional<Section> get(int number) {
-        return number >= 0 && number < all.size() ? Optional.of(all.get(number)) : Optional.empty();
+        return number >= 0 && number < sections.size() ? Optional.of(sections.get(number)) : Optional.empty();
     }
 
-    /** The text of a section, its subsections included. */
+    /**
+     * The section's text from its heading line to the next heading of the same or a higher level
+     * (the lead: to the first heading), without trailing whitespace, as an edit box shows it.
+     */
     public String text(int number) {
         Section section = require(number);
-        return text.substring(section.start(), section.end()).stripTrailing();
+        return markdown.substring(section.start(), section.end()).stripTrailing();
     }
 
-    /** The page's whole text with one section's text replaced, the rest kept byte for byte. */
-    public String replace(int number, String replacement) {
+    /**
+     * The whole page with the section (subsections included) replaced by {@code newText}, which
+     * is stripped of trailing whitespace and kept one blank line from the section that follows.
+     * An empty {@code newText} deletes the section.
+     */
+    public String replace(int number, String newText) {
         Section section = require(number);
-        String before = text.substring(0, section.start());
-        String after = text.substring(section.end());
-        String middle = replacement.stripTrailing();
-        if (!after.isEmpty()) {
-            middle = middle.isEmpty() ? middle : middle + "\n\n";
+        String before = markdown.substring(0, section.start());
+        String after = markdown.substring(section.end());
+        String replacement = Objects.requireNonNull(newText, "newText").stripTrailing();
+        if (replacement.isEmpty()) {
+            return after.isEmpty() ? before.stripTrailing() : before + after;
         }
-        return before + middle + after;
+        return after.isEmpty() ? before + replacement : before + replacement + "\n\n" + after;
     }
 
-    /** "Add topic": the page with a new level-2 section at its end. */
+    /** "Add topic": a new level-2 section at the end of the page. */
     public static String appendSection(String markdown, String heading, String body) {
-        String page = markdown.stripTrailing();
-        String section = "## " + heading.replaceAll("\\s+", " ").strip() + "\n\n" + body.strip();
-        return page.isEmpty() ? section : page + "\n\n" + section;
+        String title = oneLine(heading);
+        String page = markdown.isBlank() ? "" : markdown.stripTrailing() + "\n\n";
+        String text = body == null ? "" : body.stripTrailing();
+        return page + "## " + title + (text.isBlank() ? "" : "\n\n" + text);
+    }
+
+    private Section require(int number) {
+        return get(number).orElseThrow(() -> new NoSuchElementException(
+                "No section " + number + ": this page has sections 0 to " + count()));
+    }
+
+    /** The end of an ATX heading's text once an optional closing run of {@code #} is dropped. */
+    private static int withoutClosingHashes(String text, int from, int eol) {
+        int end = eol;
+        while (end > from && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int hashes = end;
+        while (hashes > from && text.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        boolean closing = hashes < end && (hashes == from || isSpace(text.charAt(hashes - 1)));
+        return closing ? hashes : end;
+    }
+
+    /** A heading's text: trimmed, and a setext heading's lines joined by spaces. */
+    private static String headingText(String text, int from, int to) {
+        return oneLine(text.substring(from, to));
+    }
+
+    /** The non-blank lines of {@code text}, each trimmed, joined by spaces (no regex: linear). */
+    private static String oneLine(String text) {
+        String stripped = text.strip();
+        if (stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0) {
+            return stripped;
+        }
+        StringBuilder out = new StringBuilder(stripped.length());
+        for (String line : stripped.split("[\r\n]")) {
+            if (!line.isBlank()) {
+                out.append(out.isEmpty() ? "" : " ").append(line.strip());
+            }
+        }
+        return out.toString();
     }
 
     /** The id the heading gets in the rendered page, for linking to a section just saved. */
     public static String headingId(String heading) {
         return WikiLinkTarget.headingId(heading);
-    }
-
-    private Section require(int number) {
-        return get(number).orElseThrow(() -> new NoSuchElementException("The page has no section " + number + "."));
-    }
-
-    private static int atxLevel(String line) {
-        int indent = 0;
-        while (indent < line.length() && indent < 4 && line.charAt(indent) == ' ') {
-            indent++;
-        }
-        if (indent > 3) {
-            return 0;
-        }
-        int level = 0;
-        while (indent + level < line.length() && line.charAt(indent + level) == '#') {
-            level++;
-        }
-        boolean ends = indent + level == line.length() || line.charAt(indent + level) == ' ' || line.charAt(indent + level) == '\t';
-        return level >= 1 && level <= 6 && ends ? level : 0;
-    }
-
-    private static String atxText(String line, int level) {
-        String text = line.strip().substring(level).strip();
-        int closing = text.length();
-        while (closing > 0 && text.charAt(closing - 1) == '#') {
-            closing--;
-        }
-        if (closing == 0 || text.charAt(closing - 1) == ' ') {
-            text = text.substring(0, closing);
-        }
-        return text.strip();
-    }
-
-    private static int setextLevel(String line) {
-        String stripped = line.strip();
-        if (stripped.isEmpty() || line.length() - line.stripLeading().length() > 3) {
-            return 0;
-        }
-        if (stripped.chars().allMatch(c -> c == '=')) {
-            return 1;
-        }
-        return stripped.chars().allMatch(c -> c == '-') ? 2 : 0;
-    }
-
-    /** Lines that are not paragraph text, so a {@code ---} under them is a rule, not an underline. */
-    private static boolean startsBlock(String line) {
-        char c = line.charAt(0);
-        return c == '-' || c == '*' || c == '+' || c == '>' || c == '|' || Character.isDigit(c) && line.matches("\\d{1,9}[.)](\\s.*)?");
     }
 }

@@ -84,24 +84,6 @@ class ArticleMarkupTest {
     }
 
     @Test
-    void citationsInAmaStyle() {
-        assertThat(Citation.markdown("journal", Map.of("last1", "A", "first1", "B", "last2", "C", "last3", "D", "last4", "E",
-                "last5", "F", "last6", "G", "last7", "H", "title", "T", "date", "March 2009")))
-                .isEqualTo("A B, C, D, et al. T. 2009.");
-        // Values are escaped Markdown: "Cham\\:" shows as "Cham:".
-        assertThat(Citation.markdown("book", Map.of("author", "Shortliffe EH", "title", "Biomedical Informatics",
-                "edition", "5th", "publisher", "Springer", "location", "Cham", "year", "2021")))
-                .isEqualTo("Shortliffe EH. *Biomedical Informatics*. 5th ed. Cham\\: Springer\\; 2021.");
-        assertThat(Citation.markdown("web", Map.of("title", "Meaningful use", "website", "HealthIT\\.gov".replace("\\", ""),
-                "accessdate", "5 December 2026", "url", "https://www.healthit.gov/mu")))
-                .isEqualTo("Meaningful use. HealthIT\\.gov. Accessed 5 December 2026. "
-                        + "[https\\:\\/\\/www\\.healthit\\.gov\\/mu](<https://www.healthit.gov/mu>)");
-        assertThat(Citation.markdown("journal", Map.of("title", "T", "doi", "https://doi.org/10.1000/a<b>", "pmid", "12ab")))
-                .contains("(<https://doi.org/10.1000/a%3Cb%3E>)").contains("PMID: 12ab.").doesNotContain("pubmed");
-        assertThat(Citation.markdown("journal", Map.of())).isEqualTo("Citation with no details\\.");
-    }
-
-    @Test
     void hostileCitationValuesStayText() {
         String html = html("X.[^a]\n\n[^a]: {{cite web|title=<script>alert(1)</script> [[Main Page]] *b* `c`"
                 + "|url=javascript:alert(1)|author=x\n\n# heading}}\n");
@@ -150,6 +132,9 @@ class ArticleMarkupTest {
         assertThat(html).contains("<dl><dd>Yes, with <a href=\"/wiki/Link\" class=\"wikilink\">Link</a> and <em>care</em>.</dd></dl>",
                 "<dl><dd><dl><dd>Agreed.</dd></dl></dd></dl>", "<code>:not a reply");
         assertThat(renderer.parse(":see [[Reply target]]").links()).containsExactly(Title.parse("Reply target"));
+        // A table's alignment row starts with a colon too.
+        assertThat(html("Term | Use\n:--- | ---:\nCDS | alerts\n")).contains("<table", "<td align=\"right\">alerts</td>")
+                .doesNotContain("<dd>");
     }
 
     @Test
