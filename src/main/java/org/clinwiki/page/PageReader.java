@@ -250,10 +250,6 @@ public final class PageReader {
         return database.read(PageStore.class, pages -> pages.find(title)).isPresent();
     }
 
-    /** Whether the wiki has any page at all, deleted ones included. */
-    public boolean hasAnyPage() {
-        return database.read(PageStore.class, PageStore::countAll) > 0;
-    }
 
     /** The text of a revision. */
     public String markdown(long revisionId) {

@@ -17,7 +17,6 @@ import org.clinwiki.limit.Throttle;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
-import org.clinwiki.render.Signatures;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.audit.AuditLog;
@@ -58,6 +57,7 @@ public final class PageService {
     private final Throttle edits;
     private final Gate renders;
     private final Drafts drafts;
+    private final WholePageEdits wholePages;
     /**
      * Saves of the same page take turns while they merge and write, so concurrent editors of
      * one page never starve each other in the retry loop; saves of other pages go on at once
@@ -70,6 +70,7 @@ public final class PageService {
                        Clock clock, long maxPageBytes, int editsPerMinute, Gate renders, PageListener listener) {
         this.renders = renders;
         this.drafts = new Drafts(database, maxPageBytes);
+        this.wholePages = new WholePageEdits(database, clock);
         this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
         this.database = database;
         this.renderer = renderer;
@@ -95,7 +96,7 @@ public final class PageService {
         throttle(actor);
         // Refused before any parsing or merging: those cost CPU whoever asks.
         permissions.require(actor.user(), Right.EDIT);
-        Edit whole = wholePage(actor, edit);
+        Edit whole = wholePages.of(actor, edit);
         checkSize(whole.markdown());
         String summary = PageText.summary(whole.summary());
         Prepared mine = Prepared.parsing(renderer, PageText.normalize(whole.markdown()));
@@ -106,41 +107,6 @@ public final class PageService {
         } finally {
             pageLock.unlock();
         }
-    }
-
-    /**
-     * The edit as a whole-page edit from its base revision: signatures ({@code ~~~~}) expanded
-     * to the author's, and a section put back into the text it was cut from.
-     */
-    private Edit wholePage(Actor actor, Edit edit) {
-        String text = Signatures.expand(edit.markdown(), actor.user().name(), actor.user().displayName(), clock.instant());
-        EditedPart part = edit.part();
-        if (part.kind() == EditedPart.Kind.WHOLE_PAGE) {
-            return edit.asWholePage(text, edit.summary(), edit.baseRevisionId());
-        }
-        if (edit.baseRevisionId().isEmpty() && part.kind() == EditedPart.Kind.SECTION) {
-            throw new InvalidInputException("missing_base_revision",
-                    "Editing a section needs the revision it was cut from (baseRevisionId).");
-        }
-        record Base(OptionalLong id, String text) {
-        }
-        Base base = database.read(handle -> {
-            Optional<Page> page = handle.attach(PageStore.class).find(edit.title()).filter(p -> !p.deleted());
-            RevisionStore revisions = handle.attach(RevisionStore.class);
-            if (edit.baseRevisionId().isEmpty()) {
-                // A new section on the latest revision, or on a page that does not exist yet.
-                return page.map(p -> new Base(OptionalLong.of(p.latestRevisionId()), revisions.content(p.latestRevisionId())))
-                        .orElse(new Base(OptionalLong.empty(), ""));
-            }
-            long baseId = edit.baseRevisionId().getAsLong();
-            Page found = page.orElseThrow(() -> new PageNotFoundException(edit.title()));
-            revisions.find(baseId).filter(revision -> revision.pageId() == found.id()).orElseThrow(() ->
-                    new InvalidInputException("invalid_base_revision", "Revision " + baseId + " is not a revision of \""
-                            + edit.title().text() + "\"."));
-            return new Base(edit.baseRevisionId(), revisions.content(baseId));
-        });
-        String summary = edit.summary() == null || edit.summary().isBlank() ? part.defaultSummary(base.text()) : edit.summary();
-        return edit.asWholePage(part.applyTo(base.text(), text), summary, base.id());
     }
 
     private SaveResult saveMerging(Actor actor, Edit edit, String summary, Prepared mine) {

@@ -99,7 +99,7 @@ final class Transclusion {
     /** Writes {@code text[from, to)} with the calls in {@code nodes} expanded; {@code frame} holds the arguments, if any. */
     private void emit(String text, int from, int to, List<Braces> nodes, Frame frame, StringBuilder out, boolean page) {
         int at = from;
-        for (int i = firstEndingAfter(nodes, from); i < nodes.size() && nodes.get(i).start() < to; i++) {
+        for (int i = CallPart.firstEndingAfter(nodes, from); i < nodes.size() && nodes.get(i).start() < to; i++) {
             Braces node = nodes.get(i);
             if (node.start() < at || node.end() > to) {
                 continue;
@@ -129,7 +129,7 @@ final class Transclusion {
         out.append(piece);
     }
 
-    private String expanded(String text, int from, int to, List<Braces> nodes, Frame frame) {
+    String expanded(String text, int from, int to, List<Braces> nodes, Frame frame) {
         StringBuilder out = new StringBuilder(Math.max(16, to - from));
         emit(text, from, to, nodes, frame, out, false);
         return out.toString();
@@ -140,22 +140,22 @@ final class Transclusion {
         if (frame == null) {
             return text.substring(node.start(), node.end());
         }
-        List<Part> parts = Part.split(text, node);
+        List<CallPart> parts = CallPart.split(text, node);
         String name = parts.getFirst().expand(this, frame).strip();
         Optional<String> argument = frame.argument(this, name);
         if (argument.isPresent()) {
             return argument.get();
         }
         if (parts.size() > 1) {
-            Part fallback = parts.get(1);
-            Part whole = new Part(text, fallback.from(), parts.getLast().to(), node.children());
+            CallPart fallback = parts.get(1);
+            CallPart whole = new CallPart(text, fallback.from(), parts.getLast().to(), node.children());
             return whole.expand(this, frame);
         }
         return text.substring(node.start(), node.end());
     }
 
     private String call(String text, Braces node, Frame frame) {
-        List<Part> parts = Part.split(text, node);
+        List<CallPart> parts = CallPart.split(text, node);
         String name = parts.getFirst().expand(this, frame).strip();
         String key = name.toLowerCase(Locale.ROOT).replace('_', ' ');
         if (key.equals("references") || key.equals("reflist")) {
@@ -208,13 +208,13 @@ final class Transclusion {
         }
     }
 
-    private Map<String, String> named(List<Part> parts, Frame frame) {
+    private Map<String, String> named(List<CallPart> parts, Frame frame) {
         Map<String, String> named = new HashMap<>();
-        for (Part part : parts.subList(1, parts.size())) {
+        for (CallPart part : parts.subList(1, parts.size())) {
             int equals = part.equalsSign();
             if (equals >= 0) {
-                Part key = new Part(part.text(), part.from(), equals, part.nodes());
-                Part value = new Part(part.text(), equals + 1, part.to(), part.nodes());
+                CallPart key = new CallPart(part.text(), part.from(), equals, part.nodes());
+                CallPart value = new CallPart(part.text(), equals + 1, part.to(), part.nodes());
                 named.put(key.expand(this, frame).strip().toLowerCase(Locale.ROOT), value.expand(this, frame).strip());
             }
         }
@@ -231,25 +231,25 @@ final class Transclusion {
     }
 
     /** The arguments of one call, expanded in the caller's frame when first used. */
-    private static final class Frame {
-        private final Map<String, Part> arguments = new HashMap<>();
+    static final class Frame {
+        private final Map<String, CallPart> arguments = new HashMap<>();
         private final Map<String, String> values = new HashMap<>();
         private final Frame caller;
         /** The templates being expanded where the call stands: its arguments belong there, not inside the template. */
         private final List<Title> callerStack;
 
-        Frame(String text, List<Part> parts, Frame caller, Deque<Title> expanding) {
+        Frame(String text, List<CallPart> parts, Frame caller, Deque<Title> expanding) {
             this.caller = caller;
             this.callerStack = List.copyOf(expanding);
             int position = 0;
-            for (Part part : parts) {
+            for (CallPart part : parts) {
                 int equals = part.equalsSign();
                 if (equals < 0) {
                     arguments.put(Integer.toString(++position), part);
                 } else {
                     String key = text.substring(part.from(), equals).strip();
                     if (!key.isEmpty() && !hasBraces(text, part.from(), equals)) {
-                        arguments.put(key, new Part(text, equals + 1, part.to(), part.nodes()).trimmed());
+                        arguments.put(key, new CallPart(text, equals + 1, part.to(), part.nodes()).trimmed());
                     }
                 }
             }
@@ -264,7 +264,7 @@ final class Transclusion {
             if (value != null) {
                 return Optional.of(value);
             }
-            Part part = arguments.get(name);
+            CallPart part = arguments.get(name);
             if (part == null) {
                 return Optional.empty();
             }
@@ -292,96 +292,6 @@ final class Transclusion {
 
         Overrun() {
             super(null, null, false, false);
-        }
-    }
-
-    /** The index of the first node ending after {@code offset}: nodes are in order and do not overlap. */
-    private static int firstEndingAfter(List<Braces> nodes, int offset) {
-        int low = 0;
-        int high = nodes.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (nodes.get(middle).end() <= offset) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    /** One {@code |}-separated part of a call: {@code text[from, to)} with the calls and parameters inside it. */
-    private record Part(String text, int from, int to, List<Braces> nodes, boolean trim) {
-
-        Part(String text, int from, int to, List<Braces> nodes) {
-            this(text, from, to, nodes, false);
-        }
-
-        Part trimmed() {
-            return new Part(text, from, to, nodes, true);
-        }
-
-        String expand(Transclusion transclusion, Frame frame) {
-            return transclusion.expanded(text, from, to, nodes, frame);
-        }
-
-        /** The first {@code =} outside nested calls and links, or -1: a named argument. */
-        int equalsSign() {
-            return firstOutside(text, from, to, nodes, '=');
-        }
-
-        /** Splits a node's inner text at {@code |} outside nested calls and wiki links, in one pass. */
-        static List<Part> split(String text, Braces node) {
-            List<Part> parts = new ArrayList<>();
-            int from = node.innerStart();
-            int end = node.innerEnd();
-            List<Braces> nodes = node.children();
-            int links = 0;
-            int next = 0;
-            for (int i = from; i < end; i++) {
-                if (next < nodes.size() && nodes.get(next).start() == i) {
-                    i = nodes.get(next++).end() - 1;
-                    continue;
-                }
-                char c = text.charAt(i);
-                if (c == '[' && i + 1 < end && text.charAt(i + 1) == '[') {
-                    links++;
-                    i++;
-                } else if (c == ']' && links > 0 && i + 1 < end && text.charAt(i + 1) == ']') {
-                    links--;
-                    i++;
-                } else if (c == '|' && links == 0) {
-                    parts.add(new Part(text, from, i, nodes));
-                    from = i + 1;
-                }
-            }
-            parts.add(new Part(text, from, end, nodes));
-            return parts;
-        }
-
-        private static int firstOutside(String text, int from, int to, List<Braces> nodes, char wanted) {
-            int links = 0;
-            int next = firstEndingAfter(nodes, from);
-            for (int i = from; i < to; i++) {
-                while (next < nodes.size() && nodes.get(next).end() <= i) {
-                    next++;
-                }
-                if (next < nodes.size() && nodes.get(next).start() <= i) {
-                    i = nodes.get(next).end() - 1;
-                    continue;
-                }
-                char c = text.charAt(i);
-                if (c == '[' && i + 1 < to && text.charAt(i + 1) == '[') {
-                    links++;
-                    i++;
-                } else if (c == ']' && links > 0 && i + 1 < to && text.charAt(i + 1) == ']') {
-                    links--;
-                    i++;
-                } else if (c == wanted && links == 0) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 }

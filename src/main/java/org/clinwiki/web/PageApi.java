@@ -151,8 +151,7 @@ final class PageApi {
 
     void backlinks(Context ctx) {
         Title title = Requests.title(ctx);
-        String afterText = Requests.query(ctx, "after");
-        Optional<Title> after = afterText.isBlank() ? Optional.empty() : Optional.of(Title.parse(afterText));
+        Optional<Title> after = Requests.afterTitle(ctx);
         int limit = Requests.limit(ctx);
         List<Backlink> links = reader.backlinks(title, after, limit + 1);
         String next = links.size() > limit ? links.get(limit - 1).title().text() : null;
@@ -163,8 +162,7 @@ final class PageApi {
     /** Live pages that transclude the title ({@code {{Name}}} for Template:Name), at any depth, by title. */
     void transclusions(Context ctx) {
         Title title = Requests.title(ctx);
-        String afterText = Requests.query(ctx, "after");
-        Optional<Title> after = afterText.isBlank() ? Optional.empty() : Optional.of(Title.parse(afterText));
+        Optional<Title> after = Requests.afterTitle(ctx);
         int limit = Requests.limit(ctx);
         List<Title> users = reader.transclusions(title, after, limit + 1);
         String next = users.size() > limit ? users.get(limit - 1).text() : null;

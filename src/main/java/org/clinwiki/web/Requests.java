@@ -1,6 +1,7 @@
 package org.clinwiki.web;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.title.Title;
@@ -97,5 +98,11 @@ final class Requests {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("invalid_parameter", name + " must be a whole number.");
         }
+    }
+
+    /** {@code ?after=}: the title a paged list of titles continues after, if given. */
+    static Optional<Title> afterTitle(Context ctx) {
+        String after = query(ctx, "after");
+        return after.isBlank() ? Optional.empty() : Optional.of(Title.parse(after));
     }
 }

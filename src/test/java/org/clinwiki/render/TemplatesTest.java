@@ -103,6 +103,13 @@ class TemplatesTest {
     }
 
     @Test
+    void aCallWithAHundredThousandArgumentsIsReadInOnePass() {
+        String call = "{{Many|" + "{{T}}|".repeat(100_000) + "last}}";
+        assertThat(html(Map.of("Template:Many", "first {{{1}}} then {{{100001}}}", "Template:T", "t"), call))
+                .contains("first t then last");
+    }
+
+    @Test
     void templateCallsInCodeAreShownAsTyped() {
         assertThat(html(Map.of("Template:Stub", "STUB"), "`{{Stub}}`\n\n```\n{{Stub}}\n```\n")).doesNotContain("STUB")
                 .contains("<code>{{Stub}}</code>");
