@@ -72,7 +72,7 @@ public final class Wiki implements AutoCloseable {
         this.pages = new PageService(database, renderer, renderCache, permissions, clock, config.maxPageBytes(),
                 config.limits().editsPerMinute(), renders, listener);
         this.previews = new Previews(database, renderer, permissions, config.maxPageBytes(),
-                config.limits().previewsPerMinute(), renders);
+                config.limits().previewsPerMinute(), renders, clock);
         this.moderation = new PageModeration(database, permissions, clock, listener);
         this.reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions, diffGate(),
                 renders);

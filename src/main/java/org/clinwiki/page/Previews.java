@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
@@ -8,6 +9,7 @@ import org.clinwiki.limit.Throttle;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.SafeHtml;
+import org.clinwiki.render.Signatures;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Permissions;
 import org.clinwiki.user.Right;
@@ -25,10 +27,12 @@ public final class Previews {
     private final long maxPageBytes;
     private final Throttle previews;
     private final Gate renders;
+    private final Clock clock;
 
     /** {@code previewsPerMinute} per user, with bursts of as many. */
     public Previews(Database database, Renderer renderer, Permissions permissions, long maxPageBytes, int previewsPerMinute,
-                    Gate renders) {
+                    Gate renders, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.renderer = renderer;
         this.permissions = permissions;
@@ -44,7 +48,9 @@ public final class Previews {
         PageText.requireWithin(markdown, maxPageBytes);
         permissions.require(actor.user(), Right.EDIT);
         previews.take("user:" + actor.user().id(), "too_many_previews", "You are asking for previews faster than this wiki allows.");
-        String text = PageText.normalize(markdown);
+        // Shown as the save will store it: with the author's signature where ~~~~ stands.
+        String text = Signatures.expand(PageText.normalize(markdown), actor.user().name(), actor.user().displayName(),
+                clock.instant());
         RenderedPage rendered = renders.call(() -> renderer.render(text));
         return database.read(handle -> RedLinks.mark(handle, rendered));
     }

@@ -94,6 +94,12 @@ class ArticlesApiTest extends WikiTestCase {
     }
 
     @Test
+    void aPreviewShowsTheSignatureTheSaveWillStore() {
+        String html = wiki.post("/api/v1/preview", editor, json("markdown", "Agreed. ~~~~")).json().path("html").asText();
+        assertThat(html).contains("href=\"/wiki/User:Editor\"", "href=\"/wiki/User_talk:Editor\"", "(UTC)").doesNotContain("~~~~");
+    }
+
+    @Test
     void editingATemplateChangesEveryPageUsingIt() {
         wiki.save("Template:Notice", "Old notice <includeonly>[[Category:Old notices]]</includeonly>", editor);
         wiki.save("Uses_notice", "{{Notice}}\n\nBody", editor);
