@@ -94,6 +94,13 @@ final class CodeRegions {
         return i >= 0 ? ends[i] : index;
     }
 
+    /** Where the first code region at or after {@code index} starts; {@link Integer#MAX_VALUE} if none does. */
+    int nextStart(int index) {
+        int i = Arrays.binarySearch(starts, 0, size, index);
+        i = i >= 0 ? i : -i - 1;
+        return i < size ? starts[i] : Integer.MAX_VALUE;
+    }
+
     private int find(int index) {
         int i = Arrays.binarySearch(starts, 0, size, index);
         if (i < 0) {

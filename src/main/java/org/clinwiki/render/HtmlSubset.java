@@ -34,8 +34,13 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
     private static final Pattern PIECE = Pattern.compile("<!--.*?-->|<[^<>]{1,2000}>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})((?:\\s[^<>]*)?)>");
     private static final Pattern TITLE = Pattern.compile("\\stitle\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-    /** How {@link Transclusion#error} marks an error: the one attribute a tag may keep besides a title. */
-    private static final String ERROR_OPENING = "<strong class=\"error\">";
+    /**
+     * The tags the markup steps before flexmark write, {@link Transclusion#error}'s error and
+     * {@link PageMarkup}'s talk reply, kept whole: the only classes page text can carry, and
+     * harmless when typed by hand.
+     */
+    private static final Set<String> MARKUP_OPENINGS = Set.of("<strong class=\"error\">", "<div class=\"reply\">");
+    private static final Set<String> MARKUP_CLOSINGS = Set.of("strong", "div");
 
     @Override
     public void rendererOptions(MutableDataHolder options) {
@@ -85,15 +90,15 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
         }
 
         private static void writeTag(String tag, HtmlWriter html) {
-            if (tag.equals(ERROR_OPENING)) {
-                html.raw(ERROR_OPENING);
+            if (MARKUP_OPENINGS.contains(tag)) {
+                html.raw(tag);
                 return;
             }
             Matcher matcher = TAG.matcher(tag);
             String name = matcher.matches() ? matcher.group(2).toLowerCase(Locale.ROOT) : "";
             boolean closing = matcher.matches() && !matcher.group(1).isEmpty();
-            if (closing && name.equals("strong")) {
-                html.raw("</strong>");
+            if (closing && MARKUP_CLOSINGS.contains(name)) {
+                html.raw("</" + name + ">");
             } else if (!TAGS.contains(name)) {
                 html.text(tag);
             } else if (closing) {

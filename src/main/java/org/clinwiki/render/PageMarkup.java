@@ -70,29 +70,44 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
             int length = text.length();
             // Lengths agree: toLowerCase(ROOT) could change them only for a few characters, checked here.
             boolean aligned = lower.length() == length;
+            int nextCode = code.nextStart(0);
             while (i < length) {
-                if (i >= pendingCloseAt && pendingCloseAt >= 0) {
+                if (pendingCloseAt >= 0 && i >= pendingCloseAt) {
                     out.append(pendingClose);
                     pendingCloseAt = -1;
                 }
-                if (code.contains(i)) {
-                    int end = Math.max(code.end(i), i + 1);
-                    out.append(text, i, end);
-                    i = end;
-                    continue;
+                if (i >= nextCode) {
+                    if (code.contains(i)) {
+                        int end = Math.max(code.end(i), i + 1);
+                        out.append(text, i, end);
+                        i = end;
+                        nextCode = code.nextStart(i);
+                        continue;
+                    }
+                    nextCode = code.nextStart(i);
                 }
                 int next = aligned ? markupAt(i) : -1;
                 if (next >= 0) {
                     i = next;
-                } else {
-                    out.append(text.charAt(i));
-                    i++;
+                    continue;
                 }
+                // Copied in runs up to the next character that could start markup: most of a page is plain text.
+                int limit = Math.min(length, Math.min(nextCode, pendingCloseAt >= 0 ? pendingCloseAt : length));
+                int j = i + 1;
+                while (j < limit && !mayStartMarkup(text.charAt(j), text.charAt(j - 1))) {
+                    j++;
+                }
+                out.append(text, i, j);
+                i = j;
             }
             if (pendingCloseAt >= 0) {
                 out.append(pendingClose);
             }
             return new PageMarkup(out.toString(), noToc, forceToc);
+        }
+
+        private static boolean mayStartMarkup(char c, char previous) {
+            return c == '<' || c == '_' || previous == '\n' && (c == '~' || c == ' ' || c == ':');
         }
 
         /** Handles markup starting at {@code i}; returns the index after it, or -1 if there is none. */
@@ -174,8 +189,8 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
 
         /**
          * A talk page's reply, {@code :} (or {@code ::} and deeper) at the start of a line: an
-         * indented line, written as MediaWiki writes it, a definition list's description, so
-         * Markdown still works inside it.
+         * indented block per level, so Markdown still works inside it. MediaWiki writes a definition
+         * list's description without a term, which screen readers announce as a broken list.
          */
         private int indentedAt(int i) {
             int level = 0;
@@ -183,7 +198,7 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
                 level++;
             }
             int depth = Math.min(level, MAX_INDENT);
-            out.append("<dl><dd>".repeat(depth));
+            out.append("<div class=\"reply\">".repeat(depth));
             int end = text.indexOf('\n', i);
             end = end < 0 ? text.length() : end;
             int contentStart = skipSpaces(i + level);
@@ -208,7 +223,7 @@ record PageMarkup(String text, boolean noToc, boolean forceToc) {
         }
 
         private int closeAtLineEnd(int from, int end, int depth) {
-            pendingClose = "</dd></dl>".repeat(depth);
+            pendingClose = "</div>".repeat(depth);
             pendingCloseAt = end;
             return from;
         }

@@ -93,9 +93,14 @@ public final class Renderer {
                 .set(TablesExtension.CLASS_NAME, "wikitable");
     }
 
+    /**
+     * A definition list and a talk reply's block sit inside a paragraph's lines, where Markdown
+     * must go on working; as HTML block tags they would end Markdown until the next blank line.
+     * Page text cannot write a div (the HTML subset escapes it); only replies make one.
+     */
     private static List<String> htmlBlockTags() {
         List<String> tags = new ArrayList<>(Parser.HTML_BLOCK_TAGS.get(null));
-        tags.removeAll(List.of("dl", "dt", "dd"));
+        tags.removeAll(List.of("dl", "dt", "dd", "div"));
         return tags;
     }
 

@@ -44,6 +44,18 @@ class AccessibilityTest extends BrowserTestCase {
                 editor).path("revision").path("id").asLong();
         wiki.save("Category:Medication_safety", "Safety.\n[[Category:Patient safety]]", editor);
         wiki.save("Linked_nowhere", "[[Wanted article]]", editor);
+        wiki.save("Template:Notice", "**Notice** for {{{1|everyone}}}. <includeonly>[[Category:Noticed]]</includeonly>", editor);
+        wiki.save("Talk:Medication_reconciliation", """
+                {{Notice|reviewers}}
+
+                ## Sources
+
+                Add the WHO High 5s protocol?[^who] ~~~~
+                :Agreed, HbA<sub>1c</sub> aside. ~~~~
+                ::<abbr title="best possible medication history">BPMH</abbr> first. ~~~~
+
+                [^who]: {{cite web|title=The High 5s Project|website=WHO|url=https://www.who.int/|accessdate=5 December 2026}}
+                """, editor);
         wiki.awaitSearchable();
     }
 
@@ -57,6 +69,8 @@ class AccessibilityTest extends BrowserTestCase {
         "/wiki/Category:Medication_safety",
         "/wiki/Category:Patient_safety",
         "/wiki/Missing_article",
+        "/wiki/Talk:Medication_reconciliation",
+        "/wiki/Template:Notice",
         "/special/recent-changes",
         "/special/all-pages",
         "/special/categories",
@@ -79,7 +93,8 @@ class AccessibilityTest extends BrowserTestCase {
         browser.logIn("dora", TestWiki.PASSWORD);
         for (String path : new String[] {"/wiki/Medication_reconciliation/edit", "/wiki/New_article/edit",
                 "/wiki/Medication_reconciliation/revert?to=" + first, "/wiki/Medication_reconciliation/history",
-                "/special/change-password"}) {
+                "/special/change-password", "/wiki/Medication_reconciliation/edit?section=0",
+                "/wiki/Talk:Medication_reconciliation/edit?section=new"}) {
             browser.go(path);
             assertThat(browser.accessibilityProblems()).as(path).isEmpty();
         }

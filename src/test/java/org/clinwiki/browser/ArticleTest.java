@@ -80,7 +80,7 @@ class ArticleTest extends BrowserTestCase {
         browser.go("/wiki/Talk:Social_media_in_healthcare");
         assertThat(browser.find(".article-body a[href='/wiki/User:Alice']").getText()).isEqualTo("alice Display");
         assertThat(browser.find(".article-body a[href='/wiki/User_talk:Alice']").getText()).isEqualTo("talk");
-        assertThat(browser.find(".article-body dl dd").getText()).startsWith("Yes. alice Display (talk)").contains("(UTC)");
+        assertThat(browser.find(".article-body .reply").getText()).startsWith("Yes. alice Display (talk)").contains("(UTC)");
         assertThat(browser.findAll(".article-body pre")).isEmpty();
     }
 

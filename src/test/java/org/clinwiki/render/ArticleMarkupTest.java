@@ -129,12 +129,12 @@ class ArticleMarkupTest {
     @Test
     void talkRepliesIndent() {
         String html = html("Should we? ~~~\n:Yes, with [[Link]] and *care*.\n::Agreed.\n\n```\n:not a reply\n```\n");
-        assertThat(html).contains("<dl><dd>Yes, with <a href=\"/wiki/Link\" class=\"wikilink\">Link</a> and <em>care</em>.</dd></dl>",
-                "<dl><dd><dl><dd>Agreed.</dd></dl></dd></dl>", "<code>:not a reply");
+        assertThat(html).contains("<div class=\"reply\">Yes, with <a href=\"/wiki/Link\" class=\"wikilink\">Link</a> and <em>care</em>.</div>",
+                "<div class=\"reply\"><div class=\"reply\">Agreed.</div></div>", "<code>:not a reply");
         assertThat(renderer.parse(":see [[Reply target]]").links()).containsExactly(Title.parse("Reply target"));
         // A table's alignment row starts with a colon too.
         assertThat(html("Term | Use\n:--- | ---:\nCDS | alerts\n")).contains("<table", "<td align=\"right\">alerts</td>")
-                .doesNotContain("<dd>");
+                .doesNotContain("reply");
     }
 
     @Test

@@ -88,7 +88,7 @@ class ArticlesApiTest extends WikiTestCase {
                 .contains("([[User talk:editor|talk]]) ", " (UTC)\n\n`~~~~` stays\n\n## Reply\n\n:Yes. [[User:other|")
                 .doesNotContain("Yes. ~~~").matches("(?s).*talk]]\\) \\d\\d:\\d\\d, \\d{1,2} [A-Z][a-z]+ \\d{4} \\(UTC\\).*");
         String html = wiki.get("/wiki/Talk:Metformin").body();
-        assertThat(html).contains("href=\"/wiki/User_talk:Editor\"", "<dl><dd>Yes.", "Add topic");
+        assertThat(html).contains("href=\"/wiki/User_talk:Editor\"", "<div class=\"reply\">Yes.", "Add topic");
         JsonNode history = wiki.get("/api/v1/pages/Talk:Metformin/revisions").json().path("revisions");
         assertThat(history.get(0).path("summary").asText()).isEqualTo("/* Reply */ new section");
     }
