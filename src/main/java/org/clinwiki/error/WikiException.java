@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 public abstract class WikiException extends RuntimeException {
 
     /** What sort of failure this is, independent of any protocol. */
-    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, TOO_MANY, BUSY, TOO_SLOW }
+    public enum Kind { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNSUPPORTED, TOO_MANY, BUSY, TOO_SLOW }
 
     private final String code;
     private final Kind kind;

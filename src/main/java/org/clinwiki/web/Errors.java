@@ -38,6 +38,7 @@ final class Errors {
             WikiException.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
             WikiException.Kind.CONFLICT, HttpStatus.CONFLICT,
             WikiException.Kind.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE,
+            WikiException.Kind.UNSUPPORTED, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             WikiException.Kind.TOO_MANY, HttpStatus.TOO_MANY_REQUESTS,
             WikiException.Kind.BUSY, HttpStatus.SERVICE_UNAVAILABLE,
             WikiException.Kind.TOO_SLOW, HttpStatus.REQUEST_TIMEOUT);
