@@ -13,7 +13,9 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import java.util.List;
 import java.util.Locale;
+import org.clinwiki.title.Title;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,8 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
             "dl", "dt", "dd");
 
     private static final Pattern PIECE = Pattern.compile("<!--.*?-->|<[^<>]{1,2000}>", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})((?:\\s[^<>]*)?)>");
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9-]{0,15})((?:\\s[^<>]*)?)>");
+    private static final Pattern PLACEHOLDER_NUMBER = Pattern.compile("^ data-n=\"(\\d{1,4})\"$");
     private static final Pattern TITLE = Pattern.compile("\\stitle\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     /**
      * The tags the markup steps before flexmark write, {@link Transclusion#error}'s error and
@@ -60,36 +63,36 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
         @Override
         public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
             return Set.of(
-                    new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) -> write(node, html)),
-                    new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> writeBlock(node, html)),
-                    new NodeRenderingHandler<>(HtmlInnerBlock.class, (node, context, html) -> writeBlock(node, html)),
+                    new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) -> write(node, context, html)),
+                    new NodeRenderingHandler<>(HtmlBlock.class, (node, context, html) -> writeBlock(node, context, html)),
+                    new NodeRenderingHandler<>(HtmlInnerBlock.class, (node, context, html) -> writeBlock(node, context, html)),
                     new NodeRenderingHandler<>(HtmlInlineComment.class, (node, context, html) -> { }),
                     new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, context, html) -> { }),
                     new NodeRenderingHandler<>(HtmlInnerBlockComment.class, (node, context, html) -> { }));
         }
 
-        private static void writeBlock(Node node, HtmlWriter html) {
+        private static void writeBlock(Node node, NodeRendererContext context, HtmlWriter html) {
             html.line();
-            write(node, html);
+            write(node, context, html);
             html.line();
         }
 
         /** Allowed tags as fresh tags, comments as nothing, all else as escaped text. */
-        private static void write(Node node, HtmlWriter html) {
+        private static void write(Node node, NodeRendererContext context, HtmlWriter html) {
             String raw = node.getChars().toString();
             Matcher piece = PIECE.matcher(raw);
             int at = 0;
             while (piece.find()) {
                 html.text(raw.substring(at, piece.start()));
                 if (!piece.group().startsWith("<!--")) {
-                    writeTag(piece.group(), html);
+                    writeTag(piece.group(), context, html);
                 }
                 at = piece.end();
             }
             html.text(raw.substring(at));
         }
 
-        private static void writeTag(String tag, HtmlWriter html) {
+        private static void writeTag(String tag, NodeRendererContext context, HtmlWriter html) {
             if (MARKUP_OPENINGS.contains(tag)) {
                 html.raw(tag);
                 return;
@@ -97,7 +100,9 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
             Matcher matcher = TAG.matcher(tag);
             String name = matcher.matches() ? matcher.group(2).toLowerCase(Locale.ROOT) : "";
             boolean closing = matcher.matches() && !matcher.group(1).isEmpty();
-            if (closing && MARKUP_CLOSINGS.contains(name)) {
+            if (name.startsWith("x-")) {
+                writeFilePlaceholder(name, closing, matcher.matches() ? matcher.group(3) : "", context, html);
+            } else if (closing && MARKUP_CLOSINGS.contains(name)) {
                 html.raw("</" + name + ">");
             } else if (!TAGS.contains(name)) {
                 html.text(tag);
@@ -114,5 +119,35 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
                 html.raw("<" + name + ">");
             }
         }
-    }
+    
+        /**
+         * The placeholders {@link FileEmbeds} left for files: an embed's opening HTML (and, for one
+         * without a caption, its closing too), a figure caption's end, a media link. One typed by
+         * hand only repeats an embed of the same page, or is shown as text.
+         */
+        private static void writeFilePlaceholder(String name, boolean closing, String attributes, NodeRendererContext context,
+                                                 HtmlWriter html) {
+            if (closing) {
+                html.raw(switch (name) {
+                    case FileEmbeds.FIGURE_TAG -> "</figcaption></figure>";
+                    case FileEmbeds.MEDIA_TAG -> "</a>";
+                    default -> "";
+                });
+                return;
+            }
+            Matcher number = PLACEHOLDER_NUMBER.matcher(attributes);
+            int n = number.matches() ? Integer.parseInt(number.group(1)) : -1;
+            List<FileEmbed> embeds = FileEmbeds.EMBEDS.get(context.getDocument());
+            List<Title> media = FileEmbeds.MEDIA.get(context.getDocument());
+            if (name.equals(FileEmbeds.MEDIA_TAG) && n >= 0 && n < media.size()) {
+                html.raw(FileEmbeds.mediaOpeningHtml(media.get(n)));
+            } else if (name.equals(FileEmbeds.FIGURE_TAG) && n >= 0 && n < embeds.size() && embeds.get(n).showsCaption()) {
+                html.raw(FileEmbeds.openingHtml(embeds.get(n)));
+            } else if (name.equals(FileEmbeds.IMAGE_TAG) && n >= 0 && n < embeds.size() && !embeds.get(n).showsCaption()) {
+                html.raw(FileEmbeds.openingHtml(embeds.get(n)) + FileEmbeds.closingHtml(embeds.get(n)));
+            } else {
+                html.text("<" + name + attributes + ">");
+            }
+        }
+}
 }

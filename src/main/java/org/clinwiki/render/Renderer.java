@@ -112,7 +112,7 @@ public final class Renderer {
     private ParsedPage parseChecked(String markdown) {
         Source source = Source.of(markdown, templates);
         Document document = leanParser.parse(source.text());
-        Collected collected = collect(document, source.redirect());
+        Collected collected = collect(document, source);
         References.arrange(document);
         new HeaderIdGenerator().generateIds(document);
         return collected.parsed(source, headings(document), PlainText.of(document));
@@ -125,7 +125,7 @@ public final class Renderer {
     public PageConnections connections(String markdown) {
         return bounded(markdown, () -> {
             Source source = Source.of(markdown, templates);
-            return collect(leanParser.parse(source.text()), source.redirect()).parsed(source, List.of(), "").connections();
+            return collect(leanParser.parse(source.text()), source).parsed(source, List.of(), "").connections();
         });
     }
 
@@ -175,7 +175,9 @@ public final class Renderer {
                 .append(Entities.escape(target.text())).append("</a></p>\n"));
 
         Document document = parser.parse(source.text());
-        Collected collected = collect(document, source.redirect());
+        document.set(FileEmbeds.EMBEDS, source.files().embeds());
+        document.set(FileEmbeds.MEDIA, source.files().media());
+        Collected collected = collect(document, source);
         References.arrange(document);
         title.ifPresent(page -> SectionEdits.mark(document, source.expanded(), page));
         html.append(htmlRenderer.render(document));
@@ -188,7 +190,7 @@ public final class Renderer {
      * The text after a redirect line, with its markup read and templates expanded, and the
      * redirect's target if the first line is one.
      */
-    private record Source(Transclusion.Expanded expanded, Optional<Title> redirect) {
+    private record Source(Transclusion.Expanded expanded, Optional<Title> redirect, FileEmbeds.Found files) {
         static Source of(String markdown, TemplateSource templates) {
             Matcher redirectLine = REDIRECT.matcher(markdown);
             String body = markdown;
@@ -203,7 +205,8 @@ public final class Renderer {
             if (!expanded.templates().isEmpty()) {
                 Complexity.check(expanded.text());
             }
-            return new Source(expanded, target);
+            FileEmbeds.Found files = FileEmbeds.find(expanded.text());
+            return new Source(expanded.replacing(files.text(), files.edits()), target, files);
         }
 
         String text() {
@@ -223,10 +226,12 @@ public final class Renderer {
         }
     }
 
-    /** Finds links and categories, and removes category assignments, which render nothing. */
-    private static Collected collect(Document document, Optional<Title> redirect) {
+    /** Finds links (files shown too) and categories, and removes category assignments, which render nothing. */
+    private static Collected collect(Document document, Source source) {
         Set<Title> links = new LinkedHashSet<>();
-        redirect.ifPresent(links::add);
+        source.redirect().ifPresent(links::add);
+        // A file shown or linked to is a link to it: a missing one is wanted, and its page lists where it is used.
+        links.addAll(source.files().files());
         Set<String> categories = new LinkedHashSet<>();
         List<WikiLink> categoryNodes = new ArrayList<>();
         for (Node node : document.getDescendants()) {

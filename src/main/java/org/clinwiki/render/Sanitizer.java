@@ -39,7 +39,9 @@ public final class Sanitizer {
     private static final String BASE_URI = "https://clinwiki.invalid/";
 
     private final Safelist safelist = Safelist.relaxed()
-            .addTags("del", "s", "ins", "mark", "hr", "sup", "sub", "div", "span", "abbr", "nav", "kbd")
+            .addTags("del", "s", "ins", "mark", "hr", "sup", "sub", "div", "span", "abbr", "nav", "kbd", "figure", "figcaption")
+            // Which file an embed shows and in what box: EmbedFill turns them into an address and a size at view time.
+            .addAttributes("img", "data-file", "data-box")
             .addAttributes(":all", "id", "class", "title", "aria-label")
             .addAttributes("th", "align")
             .addAttributes("td", "align")

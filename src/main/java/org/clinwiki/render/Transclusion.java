@@ -55,6 +55,40 @@ final class Transclusion {
     record Expanded(String text, Map<Title, Long> templates, boolean noToc, boolean forceToc, List<int[]> verbatim,
                     String pageText) {
 
+        /**
+         * The same expansion after parts of its text were replaced ({@code [start, end, new length]},
+         * in order, as {@link FileEmbeds} replaces files): the page's own characters that remain
+         * still map to where they came from.
+         */
+        Expanded replacing(String replaced, List<int[]> edits) {
+            if (edits.isEmpty()) {
+                return this;
+            }
+            List<int[]> runs = new ArrayList<>(verbatim.size() + edits.size());
+            int next = 0;
+            long shift = 0;
+            for (int[] run : verbatim) {
+                int start = run[0];
+                int end = run[0] + run[2];
+                int at = start;
+                while (at < end) {
+                    while (next < edits.size() && edits.get(next)[1] <= at) {
+                        int[] edit = edits.get(next++);
+                        shift += edit[2] - (edit[1] - edit[0]);
+                    }
+                    int editStart = next < edits.size() ? edits.get(next)[0] : Integer.MAX_VALUE;
+                    if (editStart <= at) {
+                        at = edits.get(next)[1];
+                        continue;
+                    }
+                    int pieceEnd = Math.min(end, editStart);
+                    runs.add(new int[] {(int) (at + shift), run[1] + at - start, pieceEnd - at});
+                    at = pieceEnd;
+                }
+            }
+            return new Expanded(replaced, templates, noToc, forceToc, runs, pageText);
+        }
+
         /** Where a character of the result came from in the page's own text, or -1 if a template wrote it. */
         int sourceOffset(int offset) {
             int low = 0;

@@ -12,6 +12,8 @@ public enum Namespace {
     TALK(1, "Talk", "talk"),
     USER(2, "User", "user"),
     USER_TALK(3, "User talk", "user_talk"),
+    FILE(6, "File", "file"),
+    FILE_TALK(7, "File talk", "file_talk"),
     TEMPLATE(10, "Template", "template"),
     TEMPLATE_TALK(11, "Template talk", "template_talk"),
     HELP(12, "Help", "help"),
@@ -67,8 +69,17 @@ public enum Namespace {
         throw new IllegalStateException("No namespace numbered " + number);
     }
 
-    /** The namespace whose prefix this is, ignoring case; "main" is not a prefix. */
+    /**
+     * The namespace whose prefix this is, ignoring case; "main" is not a prefix. MediaWiki's old
+     * name for files, {@code Image:}, still means {@code File:} in links and imported text.
+     */
     static Optional<Namespace> ofPrefix(String candidate) {
+        if (candidate.equalsIgnoreCase("Image")) {
+            return Optional.of(FILE);
+        }
+        if (candidate.equalsIgnoreCase("Image talk")) {
+            return Optional.of(FILE_TALK);
+        }
         for (Namespace namespace : values()) {
             if (namespace != MAIN && namespace.prefix.equalsIgnoreCase(candidate)) {
                 return Optional.of(namespace);

@@ -150,6 +150,11 @@ public record Title(Namespace namespace, String name) implements Comparable<Titl
         return UrlPaths.encode(text().replace(' ', '_'));
     }
 
+    /** The name alone as a URL path segment: a file's name in {@code /files/{name}}. */
+    public String nameUrlPath() {
+        return UrlPaths.encode(name.replace(' ', '_'));
+    }
+
     /** Where the page is read: {@code /wiki/} and the {@link #urlPath()}; views of it add a suffix ({@code /history}). */
     public String wikiPath() {
         return "/wiki/" + urlPath();

@@ -1,0 +1,24 @@
+package org.clinwiki.render;
+
+/**
+ * The widths thumbnails are made in. Any requested width is rounded up to the next step (and
+ * never past the original), so pages and callers asking for arbitrary widths share a few cached
+ * thumbnails and cannot fill the disk with one per pixel.
+ */
+public final class ThumbnailWidths {
+
+    private static final int[] STEPS = {120, 180, 220, 250, 300, 400, 500, 600, 800, 1000, 1280, 1600, 2000, 2560};
+
+    private ThumbnailWidths() {
+    }
+
+    /** The thumbnail width that serves a request for {@code requested} pixels of an image {@code originalWidth} wide. */
+    public static int snap(int requested, int originalWidth) {
+        for (int step : STEPS) {
+            if (step >= requested) {
+                return Math.min(step, originalWidth);
+            }
+        }
+        return originalWidth;
+    }
+}
