@@ -46,7 +46,8 @@ public final class App implements AutoCloseable {
             refresh.start();
             SearchService search = new SearchService(index, new Sanitizer());
             this.web = WebServer.start(
-                    new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes()),
+                    new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes(),
+                            config.files().maxFileBytes()),
                     new Templates(), services(opened, search));
         } catch (RuntimeException e) {
             if (refresh != null) {
@@ -83,7 +84,7 @@ public final class App implements AutoCloseable {
     private static WebServer.Services services(Wiki wiki, SearchService search) {
         return new WebServer.Services(wiki.users(), wiki.sessions(), wiki.administration(), wiki.logins(), wiki.pages(),
                 wiki.previews(), wiki.moderation(), wiki.reader(), wiki.changes(), wiki.categories(), search,
-                wiki.permissions(), wiki.tokens());
+                wiki.permissions(), wiki.tokens(), wiki.files());
     }
 
     /** The services behind the pages and the API. */

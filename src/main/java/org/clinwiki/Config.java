@@ -1,6 +1,7 @@
 package org.clinwiki;
 
 import java.nio.file.Path;
+import org.clinwiki.file.FileLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,10 +24,11 @@ import org.clinwiki.user.RegistrationMode;
  * @param limits           how fast logins may fail and edits, previews and registrations may come
  * @param imageHosts       other sites pages may show images from (host names); images from anywhere else are shown
  *                         as links, so no editor can make readers' browsers call a site that records them
+ * @param files            how large an upload and all stored files may be, and which types beyond the built-in ones
  */
 public record Config(String host, int port, Path dataDir, long maxPageBytes, long cacheBytes,
                      int readConnections, Duration tokenLifetime, RegistrationMode registration, Limits limits,
-                     List<String> imageHosts) {
+                     List<String> imageHosts, FileLimits files) {
 
     /** A host name, optionally with a port: nothing that could end or extend the Content-Security-Policy it goes into. */
     private static final Pattern IMAGE_HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
@@ -49,7 +51,7 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, Path.of("data"), 2 * MIB, Runtime.getRuntime().maxMemory() / 3, 4,
-                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults(), List.of());
+                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults(), List.of(), FileLimits.defaults());
     }
 
     /** Rendered revisions (the HTML before red links are marked): two fifths of the cache memory. */
@@ -69,31 +71,41 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
 
     public Config withHost(String newHost) {
         return new Config(newHost, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts);
+                imageHosts, files);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts);
+                imageHosts, files);
     }
 
     public Config withDataDir(Path newDataDir) {
         return new Config(host, port, newDataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts);
+                imageHosts, files);
     }
 
     public Config withLimits(Limits newLimits) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration,
-                newLimits, imageHosts);
+                newLimits, imageHosts, files);
     }
 
     public Config withRegistration(RegistrationMode mode) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, mode, limits,
-                imageHosts);
+                imageHosts, files);
     }
 
     public Config withImageHosts(List<String> hosts) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                hosts);
+                hosts, files);
+    }
+
+    public Config withFiles(FileLimits newFiles) {
+        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts, newFiles);
+    }
+
+    /** Where thumbnails and copies of files' bytes are kept: a cache, rebuilt from the database on demand. */
+    public Path fileCacheDir() {
+        return dataDir.resolve("file-cache");
     }
 }

@@ -23,7 +23,7 @@ public final class FirstRun {
 
     private static final List<String> SEED_PAGES = List.of(
             "Main_Page", "Help:Editing", "Help:Markdown", "Help:Wiki_links", "Help:Categories", "Help:References",
-            "Help:Templates", "Help:Talk_pages", "Template:Stub", "Category:Help");
+            "Help:Templates", "Help:Talk_pages", "Help:Files", "Template:Stub", "Category:Help");
 
     private FirstRun() {
     }

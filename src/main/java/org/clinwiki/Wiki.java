@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import java.time.Duration;
 import org.clinwiki.category.CategoryService;
+import org.clinwiki.file.FileService;
+import org.clinwiki.file.FileShelf;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.page.PageFeed;
@@ -49,6 +51,7 @@ public final class Wiki implements AutoCloseable {
     private final PageReader reader;
     private final RecentChanges changes;
     private final CategoryService categories;
+    private final FileService files;
 
     /**
      * Builds the services over an open database; {@code listener} hears of every page change
@@ -71,11 +74,14 @@ public final class Wiki implements AutoCloseable {
         Gate renders = renderGate();
         this.pages = new PageService(database, renderer, renderCache, permissions, clock, config.maxPageBytes(),
                 config.limits().editsPerMinute(), renders, listener);
+        FileShelf shelf = new FileShelf(database);
         this.previews = new Previews(database, renderer, permissions, config.maxPageBytes(),
-                config.limits().previewsPerMinute(), renders, clock);
+                config.limits().previewsPerMinute(), renders, clock, shelf);
         this.moderation = new PageModeration(database, permissions, clock, listener);
         this.reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions, diffGate(),
-                renders);
+                renders, shelf);
+        this.files = new FileService(database, pages, reader, permissions, config.files(), config.fileCacheDir(),
+                config.limits().editsPerMinute());
         this.changes = new RecentChanges(database, permissions);
         this.categories = new CategoryService(database);
     }
@@ -174,6 +180,10 @@ public final class Wiki implements AutoCloseable {
 
     public RecentChanges changes() {
         return changes;
+    }
+
+    public FileService files() {
+        return files;
     }
 
     public CategoryService categories() {

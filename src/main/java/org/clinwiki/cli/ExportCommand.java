@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.clinwiki.Wiki;
+import org.clinwiki.file.FileService;
 import org.clinwiki.page.Page;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
@@ -44,6 +45,7 @@ final class ExportCommand {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             int written = 0;
+            int files = 0;
             int failed = 0;
             try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
                 for (Namespace namespace : Namespace.values()) {
@@ -54,8 +56,12 @@ final class ExportCommand {
                         for (Title title : titles) {
                             try {
                                 Page page = wiki.reader().require(title, Optional.empty());
-                                write(MarkdownFolder.fileFor(folder, title), wiki.reader().markdown(page.latestRevisionId()) + "\n");
+                                Path file = MarkdownFolder.fileFor(folder, title);
+                                write(file, wiki.reader().markdown(page.latestRevisionId()) + "\n");
                                 written++;
+                                if (title.namespace() == Namespace.FILE) {
+                                    files += exportFile(wiki, title, MarkdownFolder.bytesFileFor(file)) ? 1 : 0;
+                                }
                             } catch (IOException e) {
                                 failed++;
                                 err.println("failed: " + title.text() + ": " + e.getMessage());
@@ -65,8 +71,22 @@ final class ExportCommand {
                     } while (titles.size() == BATCH);
                 }
             }
-            out.printf("Exported %d pages to %s%s.%n", written, folder, failed == 0 ? "" : " (" + failed + " failed)");
+            out.printf("Exported %d pages and %d files to %s%s.%n", written, files, folder, failed == 0 ? "" : " (" + failed + " failed)");
             return failed == 0 ? 0 : 1;
+        }
+
+        /** A file's current bytes beside its description page's Markdown: {@code File:X.png} next to {@code File:X.png.md}. */
+        private boolean exportFile(Wiki wiki, Title title, Path target) throws IOException {
+            Optional<FileService.StoredFile> file = wiki.files().find(title, Optional.empty());
+            if (file.isEmpty()) {
+                return false;
+            }
+            FileService.Served served = wiki.files().serve(title, java.util.OptionalLong.empty(), 0, Optional.empty());
+            if (!target.getParent().toRealPath().startsWith(folder.toRealPath())) {
+                throw new IOException("a folder on the way is a link out of " + folder);
+            }
+            Files.copy(served.path(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            return true;
         }
 
         /**

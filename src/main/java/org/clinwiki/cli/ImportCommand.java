@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.clinwiki.FirstRun;
 import org.clinwiki.Wiki;
+import org.clinwiki.file.FileService;
+import org.clinwiki.page.SaveResult;
+import org.clinwiki.title.Title;
 import org.clinwiki.error.WikiException;
 import org.clinwiki.page.PageImport;
 import org.clinwiki.page.Replacement;
@@ -61,15 +64,39 @@ final class ImportCommand {
             AtomicInteger unreadable = new AtomicInteger();
             long start = System.nanoTime();
             PageImport.Summary summary;
+            List<Path> uploads;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                uploads = walk.filter(Files::isRegularFile).filter(file -> MarkdownFolder.isFileBytes(folder, file)).sorted().toList();
+            }
+            int uploaded = 0;
             try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
                 summary = new PageImport(wiki.pages()).run(FirstRun.systemActor(wiki),
                         readable(files, err, unreadable), new Progress(err, files.size(), start));
+                // Files after pages: a file's page is then its description, and the upload is recorded on it.
+                for (Path upload : uploads) {
+                    uploaded += importFile(wiki, upload, err, unreadable) ? 1 : 0;
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             int failed = summary.failed() + unreadable.get();
-            out.printf("Imported %d files in %.1f s: %d created, %d updated, %d unchanged, %d failed.%n",
-                    files.size(), seconds, summary.created(), summary.updated(), summary.unchanged(), failed);
+            out.printf("Imported %d files in %.1f s: %d created, %d updated, %d unchanged, %d uploaded, %d failed.%n",
+                    files.size() + uploads.size(), seconds, summary.created(), summary.updated(), summary.unchanged(), uploaded, failed);
             return failed == 0 ? 0 : 1;
+        }
+
+        /** Uploads a wiki file's bytes through the same checks as any upload; a refused one is reported and skipped. */
+        private boolean importFile(Wiki wiki, Path file, PrintWriter err, AtomicInteger unreadable) {
+            String source = folder.relativize(file).toString();
+            try {
+                Title title = MarkdownFolder.fileTitleFor(folder, file);
+                FileService.Uploaded uploaded = wiki.files().importFile(FirstRun.systemActor(wiki),
+                        new FileService.Upload(title.name(), Files.readAllBytes(file), summary + " (" + source + ")", true));
+                return uploaded.outcome() != SaveResult.Outcome.UNCHANGED;
+            } catch (WikiException | IOException e) {
+                unreadable.incrementAndGet();
+                report(err, source, e.getMessage());
+                return false;
+            }
         }
 
         /** The files as pages to import, read as the import asks for them; those that cannot be read are reported and skipped. */

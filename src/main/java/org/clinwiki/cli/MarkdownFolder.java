@@ -124,6 +124,26 @@ public final class MarkdownFolder {
         return out.toString();
     }
 
+    /** Where a file's bytes lie beside its description page's Markdown: the same name without {@code .md}. */
+    static Path bytesFileFor(Path markdownFile) {
+        String name = markdownFile.getFileName().toString();
+        return markdownFile.resolveSibling(name.substring(0, name.length() - EXTENSION.length()));
+    }
+
+    /** Whether a file in an exported folder holds a wiki file's bytes: named as a {@code File:} title, not Markdown. */
+    static boolean isFileBytes(Path root, Path file) {
+        if (isMarkdown(file)) {
+            return false;
+        }
+        String name = root.relativize(file).toString();
+        return name.startsWith("File:") && name.indexOf('/') < 0 && name.indexOf('\\') < 0;
+    }
+
+    /** The title of the wiki file whose bytes lie in {@code file}. */
+    static Title fileTitleFor(Path root, Path file) {
+        return Title.parse(decode(root.relativize(file).toString()));
+    }
+
     static boolean isMarkdown(Path file) {
         return file.getFileName().toString().endsWith(EXTENSION);
     }

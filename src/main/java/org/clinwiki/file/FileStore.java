@@ -51,6 +51,9 @@ interface FileStore {
     @SqlQuery(VERSIONS + " WHERE v.page_id = :pageId ORDER BY v.id DESC LIMIT 1")
     Optional<FileVersion> latest(long pageId);
 
+    @SqlQuery(VERSIONS + " WHERE v.page_id = (SELECT id FROM pages WHERE namespace = 'file' AND name = :name) ORDER BY v.id DESC LIMIT 1")
+    Optional<FileVersion> latestByName(String name);
+
     @SqlQuery(VERSIONS + " WHERE v.page_id = :pageId AND v.id = :id")
     Optional<FileVersion> version(long pageId, long id);
 

@@ -12,6 +12,7 @@ import org.clinwiki.db.Prefix;
 import org.clinwiki.diff.LineDiff;
 import org.clinwiki.diff.TextDiff;
 import org.clinwiki.limit.Gate;
+import org.clinwiki.render.FileSource;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
@@ -34,6 +35,7 @@ public final class PageReader {
     private final Permissions permissions;
     private final Gate diffs;
     private final Gate renders;
+    private final FileSource files;
 
     // Bounded by size: both only spare queries and work that can always be redone.
     private final Cache<MarkedKey, Shown> marked;
@@ -44,7 +46,8 @@ public final class PageReader {
      * {@code diffs} and {@code renders} bound how many diffs and renderings are computed at once.
      */
     public PageReader(Database database, Renderer renderer, RenderCache renderCache, long markedCacheBytes,
-                      Permissions permissions, Gate diffs, Gate renders) {
+                      Permissions permissions, Gate diffs, Gate renders, FileSource files) {
+        this.files = files;
         this.database = database;
         this.diffs = diffs;
         this.renders = renders;
@@ -110,11 +113,11 @@ public final class PageReader {
         Optional<SafeHtml> html = database.read(handle -> templatesUnchanged(handle, cached.templates())
                 ? Optional.of(RedLinks.mark(handle, cached)) : Optional.empty());
         if (html.isPresent()) {
-            return new Shown(cached, html.get());
+            return new Shown(cached, RedLinks.fillFiles(html.get(), cached, files));
         }
         RenderedPage fresh = render(title, revisionId);
         renderCache.put(revisionId, fresh);
-        return new Shown(fresh, database.read(handle -> RedLinks.mark(handle, fresh)));
+        return new Shown(fresh, RedLinks.fillFiles(database.read(handle -> RedLinks.mark(handle, fresh)), fresh, files));
     }
 
     // Rendered outside any connection: a long page must not hold one the other readers need.

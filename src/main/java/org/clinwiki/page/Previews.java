@@ -6,6 +6,7 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.db.Database;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
+import org.clinwiki.render.FileSource;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.SafeHtml;
@@ -28,11 +29,13 @@ public final class Previews {
     private final Throttle previews;
     private final Gate renders;
     private final Clock clock;
+    private final FileSource files;
 
     /** {@code previewsPerMinute} per user, with bursts of as many. */
     public Previews(Database database, Renderer renderer, Permissions permissions, long maxPageBytes, int previewsPerMinute,
-                    Gate renders, Clock clock) {
+                    Gate renders, Clock clock, FileSource files) {
         this.clock = clock;
+        this.files = files;
         this.database = database;
         this.renderer = renderer;
         this.permissions = permissions;
@@ -52,6 +55,6 @@ public final class Previews {
         String text = Signatures.expand(PageText.normalize(markdown), actor.user().name(), actor.user().displayName(),
                 clock.instant());
         RenderedPage rendered = renders.call(() -> renderer.render(text));
-        return database.read(handle -> RedLinks.mark(handle, rendered));
+        return RedLinks.fillFiles(database.read(handle -> RedLinks.mark(handle, rendered)), rendered, files);
     }
 }

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clinwiki.db.Transaction;
+import org.clinwiki.render.EmbedFill;
+import org.clinwiki.render.FileSource;
 import org.clinwiki.render.RenderedPage;
 import org.clinwiki.render.SafeHtml;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 
-/** Marks a rendering's links to pages that do not exist (red links), as of the handle's view of the wiki. */
+/**
+ * Marks a rendering's links to pages that do not exist (red links), as of the handle's view of the
+ * wiki, and fills in the files it shows.
+ */
 final class RedLinks {
 
     private RedLinks() {
@@ -35,5 +40,14 @@ final class RedLinks {
             }
         });
         return rendered.htmlMarking(missing);
+    }
+
+    /** The files the rendering shows, at their current versions ({@link EmbedFill}); outside any transaction. */
+    static SafeHtml fillFiles(SafeHtml html, RenderedPage rendered, FileSource files) {
+        if (!EmbedFill.needed(html)) {
+            return html;
+        }
+        List<Title> shown = rendered.links().stream().filter(link -> link.namespace() == Namespace.FILE).toList();
+        return EmbedFill.fill(html, files.find(shown));
     }
 }

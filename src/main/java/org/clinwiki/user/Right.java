@@ -5,6 +5,7 @@ public enum Right {
     EDIT(Role.EDITOR),
     REVERT(Role.EDITOR),
     PROTECT(Role.ADMIN),
+    REVERT_FILE(Role.ADMIN),
     DELETE(Role.ADMIN),
     VIEW_DELETED(Role.ADMIN),
     BLOCK(Role.ADMIN),

@@ -68,7 +68,7 @@ final class Csrf {
     void checkForm(Context ctx) {
         checkOrigin(ctx);
         Optional<byte[]> expected = secret(ctx).map(Csrf::digest);
-        String field = ctx.formParam(FIELD);
+        String field = MultipartForm.isMultipart(ctx) ? MultipartForm.of(ctx).text(FIELD).orElse(null) : ctx.formParam(FIELD);
         if (expected.isEmpty() || field == null || !unmasks(field, expected.get())) {
             throw new PermissionDeniedException("csrf", "This form has expired or did not come from this site. Go back, reload the page and try again.");
         }

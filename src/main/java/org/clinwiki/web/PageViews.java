@@ -26,6 +26,7 @@ import org.clinwiki.user.Right;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
 import org.clinwiki.web.view.ArticleView;
+import org.clinwiki.web.view.FileView;
 import org.clinwiki.web.view.Byline;
 import org.clinwiki.web.view.CategoryView;
 import org.clinwiki.web.view.DiffTable;
@@ -46,6 +47,7 @@ final class PageViews {
     private static final String HTML_UTF8 = "text/html;charset=utf-8";
 
     private final PageReader reader;
+    private final FileViews files;
     private final CategoryService categories;
     private final Permissions permissions;
     private final Layout layout;
@@ -55,7 +57,8 @@ final class PageViews {
     private final Cache<ViewKey, AnonymousView> anonymousViews;
 
     PageViews(PageReader reader, CategoryService categories, Permissions permissions, Layout layout, Auth auth,
-              long viewCacheBytes) {
+              long viewCacheBytes, FileViews files) {
+        this.files = files;
         this.reader = reader;
         this.categories = categories;
         this.permissions = permissions;
@@ -127,11 +130,12 @@ final class PageViews {
                 .map(author -> new Link("/special/contributions/" + author.name(), author.displayName())).toList();
         var headings = article.rendered().headings();
         Optional<CategoryView> category = title.isCategory() && article.latest() ? categoryView(ctx, title) : Optional.empty();
+        Optional<FileView> file = title.namespace() == Namespace.FILE && article.latest() ? files.fileView(title, viewer) : Optional.empty();
         ArticleView view = new ArticleView(title.text(), Tabs.of(title, "read", true, canEdit(viewer, page.editRole())),
                 new Html(article.html()), categoryLinks, Byline.of(article.revision().author(), article.revision().timestamp()),
                 contributors, article.latest() ? Optional.empty() : Optional.of(article.revision().id()),
                 page.latestRevisionId(), redirectedFrom, article.rendered().parsed().contents().shows(headings.size(), TOC_MIN_HEADINGS) ? headings : List.of(),
-                page.isProtected(), category);
+                page.isProtected(), category, file);
         if (viewer.isPresent()) {
             layout.render(ctx, "page/view.jte", view);
             return;

@@ -73,6 +73,19 @@ final class Requests {
         return value != null && (value.isEmpty() || value.equals("1") || value.equalsIgnoreCase("true"));
     }
 
+    /** A form field that must be filled in. */
+    static String form(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("missing_parameter", "The form needs " + name + ".");
+        }
+        return value;
+    }
+
+    static long formId(Context ctx, String name) {
+        return number(form(ctx, name), name);
+    }
+
     /** A JSON body as {@code type}; an empty or {@code null} body is refused. */
     static <T> T body(Context ctx, Class<T> type) {
         String body = ctx.body().strip();

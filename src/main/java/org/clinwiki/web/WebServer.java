@@ -13,6 +13,8 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import java.util.List;
 import org.clinwiki.category.CategoryService;
+import org.clinwiki.file.FileService;
+import org.clinwiki.file.FileTooLargeException;
 import org.clinwiki.page.RecentChanges;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -52,12 +54,15 @@ public final class WebServer {
     public record Services(UserService users, Sessions sessions, UserAdministration administration, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
-                           Tokens tokens) {
+                           Tokens tokens, FileService files) {
     }
 
     /** Where to listen, which other sites pages may show images from, and memory for whole anonymous page views. */
-    public record Settings(String host, int port, List<String> imageHosts, long viewCacheBytes) {
+    public record Settings(String host, int port, List<String> imageHosts, long viewCacheBytes, long maxFileBytes) {
     }
+
+    /** Room for a multipart upload's headers and other fields beside the file itself. */
+    private static final long UPLOAD_OVERHEAD_BYTES = 64 * 1024;
 
     public static WebServer start(Settings config, Templates templates, Services services) {
         Auth auth = new Auth(services.sessions());
@@ -71,8 +76,11 @@ public final class WebServer {
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
         AccountApi accountApi = new AccountApi(services.users(), services.sessions(), services.logins(), auth);
         AdminApi adminApi = new AdminApi(services.administration(), auth);
+        FileViews fileViews = new FileViews(services.files(), services.reader(), services.permissions(), layout, auth,
+                config.maxFileBytes());
+        FileApi fileApi = new FileApi(services.files(), services.moderation(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
-                config.viewCacheBytes());
+                config.viewCacheBytes(), fileViews);
         EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);
         SessionViews sessionViews = new SessionViews(services.users(), services.logins(), layout, auth, csrf);
         AccountViews accountViews = new AccountViews(services.logins(), layout, auth);
@@ -87,7 +95,7 @@ public final class WebServer {
         Javalin javalin = Javalin.create(server -> {
             server.startup.showJavalinBanner = false;
             server.startup.showOldJavalinVersionWarning = false;
-            server.http.maxRequestSize = MAX_REQUEST_BYTES;
+            server.http.maxRequestSize = Math.max(MAX_REQUEST_BYTES, config.maxFileBytes() + UPLOAD_OVERHEAD_BYTES);
             server.http.defaultContentType = "application/json";
             server.jsonMapper(new JavalinJackson(objectMapper(), false));
             server.jetty.modifyServer(jetty -> {
@@ -96,6 +104,7 @@ public final class WebServer {
             });
             var routes = server.routes;
             routes.before(ctx -> securityHeaders(ctx, contentSecurityPolicy));
+            routes.before(ctx -> refuseOversizeUpload(ctx, config.maxFileBytes()));
             routes.before(bodies::read);
             routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
@@ -125,6 +134,10 @@ public final class WebServer {
             get(routes, "/special/random", specialViews::random);
             get(routes, "/special/contributions/{name}", specialViews::contributions);
             get(routes, "/special/audit", specialViews::audit);
+            get(routes, "/special/upload", fileViews::uploadForm);
+            routes.post("/special/upload", fileViews::upload);
+            routes.post("/special/upload/revert", fileViews::revert);
+            get(routes, "/files/<name>", fileViews::serve);
             get(routes, "/special/page-admin", adminViews::pageForm);
             routes.post("/special/page-admin/protect", adminViews::protect);
             routes.post("/special/page-admin/delete", adminViews::delete);
@@ -157,6 +170,12 @@ public final class WebServer {
             routes.put("/api/v1/pages/<title>", pageApi::save);
             routes.delete("/api/v1/pages/<title>", pageApi::delete);
             routes.post("/api/v1/preview", pageApi::preview);
+
+            routes.post("/api/v1/files", fileApi::upload);
+            routes.post("/api/v1/files/<name>/revert", fileApi::revert);
+            routes.post("/api/v1/files/<name>/restore", fileApi::restore);
+            get(routes, "/api/v1/files/<name>", fileApi::show);
+            routes.delete("/api/v1/files/<name>", fileApi::delete);
 
             get(routes, "/api/v1/categories", categoryApi::list);
             get(routes, "/api/v1/categories/<name>", categoryApi::show);
@@ -201,6 +220,20 @@ public final class WebServer {
      * Forms must carry the CSRF token; API writes authenticated by the browser's session cookie
      * (rather than a bearer token, which other sites cannot send) must come from this site.
      */
+    /**
+     * An upload that says it is larger than a file may be is refused before its body is read:
+     * nothing of it is stored, not even in memory. One that does not say is cut off at the
+     * request limit while it is read.
+     */
+    private static void refuseOversizeUpload(Context ctx, long maxFileBytes) {
+        boolean upload = ctx.method() == HandlerType.POST
+                && (ctx.path().equals("/api/v1/files") || ctx.path().equals("/special/upload"));
+        if (upload && ctx.contentLength() > maxFileBytes + UPLOAD_OVERHEAD_BYTES) {
+            ctx.header("Connection", "close");
+            throw FileTooLargeException.file(ctx.contentLength(), maxFileBytes);
+        }
+    }
+
     private static void checkForgery(Context ctx, Csrf csrf, Auth auth) {
         HandlerType method = ctx.method();
         if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {

@@ -1,0 +1,315 @@
+package org.clinwiki.file;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.clinwiki.db.Database;
+import org.clinwiki.error.ConflictException;
+import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.limit.Throttle;
+import org.clinwiki.page.Page;
+import org.clinwiki.page.PageReader;
+import org.clinwiki.page.PageService;
+import org.clinwiki.page.SaveResult;
+import org.clinwiki.render.ThumbnailWidths;
+import org.clinwiki.title.InvalidTitleException;
+import org.clinwiki.title.Namespace;
+import org.clinwiki.title.Title;
+import org.clinwiki.user.Actor;
+import org.clinwiki.user.Permissions;
+import org.clinwiki.user.Right;
+import org.clinwiki.user.User;
+
+/**
+ * Uploads and the files they make. An upload is checked and cleaned before anything is stored
+ * (type from the bytes, metadata removed, SVG sanitised), hashed, and then recorded in one
+ * transaction with a revision of the file's page; bytes already stored are not stored again.
+ * Files are served from a cache on disk that is filled from the database on demand, with
+ * thumbnails beside it. Deleting the file's page hides the file. Thread-safe.
+ */
+public final class FileService {
+
+    /** Thumbnails are made up to this width; wider requests get the original. */
+    public static final int MAX_THUMBNAIL_WIDTH = 2560;
+    private static final int VERSIONS_SHOWN = 200;
+
+    private final Database database;
+    private final PageService pages;
+    private final PageReader reader;
+    private final Permissions permissions;
+    private final UploadInspector inspector;
+    private final SvgSanitizer svgs;
+    private final Thumbnails thumbnails;
+    private final Path originals;
+    private final FileLimits limits;
+    private final Throttle uploads;
+
+    /** {@code cacheDir} holds copies of files' bytes and their thumbnails; {@code uploadsPerMinute} is per user. */
+    public FileService(Database database, PageService pages, PageReader reader, Permissions permissions, FileLimits limits,
+                       Path cacheDir, int uploadsPerMinute) {
+        this.database = database;
+        this.pages = pages;
+        this.reader = reader;
+        this.permissions = permissions;
+        this.limits = limits;
+        this.inspector = new UploadInspector(new FileTypes(limits.extraMediaTypes()), ImageLimits.DEFAULT);
+        this.svgs = new SvgSanitizer();
+        this.thumbnails = new Thumbnails(cacheDir.resolve("thumbnails"));
+        this.originals = cacheDir.resolve("originals");
+        this.uploads = new Throttle(uploadsPerMinute, Duration.ofMinutes(1));
+    }
+
+    /** What to upload: the name (a {@code File:} title without its prefix), the bytes, a comment, and whether it may replace. */
+    public record Upload(String name, byte[] bytes, String comment, boolean replace) {
+    }
+
+    /** An upload's outcome: the file's page after it, and the version now current. */
+    public record Uploaded(SaveResult.Outcome outcome, Title title, FileVersion version) {
+    }
+
+    /** A file as its page shows it: the page, and its versions, newest first. */
+    public record StoredFile(Page page, List<FileVersion> versions) {
+
+        public FileVersion latest() {
+            return versions.getFirst();
+        }
+    }
+
+    /** Bytes to send: a version of a file (or a thumbnail of it) in a file on disk, and its media type. */
+    public record Served(Title title, FileVersion version, Path path, String mediaType, int width) {
+    }
+
+    public Uploaded upload(Actor actor, Upload upload) {
+        permissions.require(actor.user(), Right.EDIT);
+        uploads.take("upload:" + actor.user().id(), "too_many_uploads", "You are uploading faster than this wiki allows.");
+        return store(actor, upload);
+    }
+
+    /**
+     * {@link #upload} for an import by the operator (the command line): the same checks, without
+     * the throttle, and a file whose bytes are already current is left as it is.
+     */
+    public Uploaded importFile(Actor actor, Upload upload) {
+        permissions.require(actor.user(), Right.EDIT);
+        return store(actor, new Upload(upload.name(), upload.bytes(), upload.comment(), true));
+    }
+
+    private Uploaded store(Actor actor, Upload upload) {
+        if (upload.bytes().length > limits.maxFileBytes()) {
+            throw FileTooLargeException.file(upload.bytes().length, limits.maxFileBytes());
+        }
+        Title title = titleOf(upload.name());
+        CleanFile clean = inspector.inspect(upload.bytes(), extension(title));
+        byte[] bytes = clean.bytes();
+        int width = clean.width();
+        int height = clean.height();
+        if (clean.type().equals(FileType.SVG)) {
+            SvgSanitizer.SanitizedSvg svg = svgs.sanitize(bytes);
+            bytes = svg.bytes();
+            width = svg.width();
+            height = svg.height();
+        }
+        String sha256 = sha256(bytes);
+        String comment = upload.comment() == null ? "" : upload.comment().strip();
+        Optional<FileVersion> before = current(title);
+        if (before.isPresent() && before.get().sha256().equals(sha256)) {
+            return new Uploaded(SaveResult.Outcome.UNCHANGED, title, before.get());
+        }
+        if (before.isPresent() && !upload.replace()) {
+            throw exists(title);
+        }
+        String summary = (before.isPresent() ? "Uploaded a new version of " : "Uploaded ") + title.text()
+                + (comment.isEmpty() ? "" : ": " + comment);
+        NewVersion version = new NewVersion(sha256, bytes, clean.type().mediaType(), width, height, comment, OptionalLong.empty());
+        return record(actor, title, comment, summary, version, upload.replace());
+    }
+
+    /** Makes an older version current again, as a new version; the file's history is kept. Administrators only. */
+    public Uploaded revert(Actor actor, Title title, long versionId, String reason) {
+        permissions.require(actor.user(), Right.REVERT_FILE);
+        StoredFile file = file(title, Optional.of(actor.user()));
+        FileVersion old = file.versions().stream().filter(v -> v.id() == versionId).findFirst()
+                .orElseThrow(() -> new FileNotFoundException(title, versionId));
+        if (old.id() == file.latest().id() || old.sha256().equals(file.latest().sha256())) {
+            return new Uploaded(SaveResult.Outcome.UNCHANGED, title, file.latest());
+        }
+        String why = reason == null ? "" : reason.strip();
+        String summary = "Reverted " + title.text() + " to version " + versionId + " of "
+                + old.timestamp().toString() + (why.isEmpty() ? "" : ": " + why);
+        NewVersion version = new NewVersion(old.sha256(), null, old.mediaType(), old.width(), old.height(), why,
+                OptionalLong.of(old.id()));
+        return record(actor, title, "", summary, version, true);
+    }
+
+    /** A version to add: new bytes (or null when they are stored already, for a revert) and what describes them. */
+    private record NewVersion(String sha256, byte[] bytes, String mediaType, int width, int height, String comment,
+                              OptionalLong revertedFrom) {
+    }
+
+    private Uploaded record(Actor actor, Title title, String description, String summary, NewVersion version, boolean replace) {
+        long[] added = new long[1];
+        SaveResult saved = pages.recordUpload(actor, title, description, summary, (handle, page, revision) -> {
+            FileStore store = handle.attach(FileStore.class);
+            Optional<FileVersion> latest = store.latest(page.id());
+            if (latest.isPresent() && !replace) {
+                throw exists(title);
+            }
+            long size;
+            if (version.bytes() != null) {
+                if (store.storedBytes() + version.bytes().length > limits.maxStoredBytes()) {
+                    throw FileTooLargeException.storage(limits.maxStoredBytes());
+                }
+                store.addBlob(version.sha256(), version.bytes().length, version.bytes());
+                size = version.bytes().length;
+            } else {
+                size = latestSize(store, page.id(), version.revertedFrom().orElseThrow());
+            }
+            added[0] = store.addVersion(page.id(), revision.id(), version.sha256(), size, version.mediaType(), version.width(),
+                    version.height(), version.comment(), version.revertedFrom().isPresent() ? version.revertedFrom().getAsLong() : null);
+        });
+        FileVersion current = database.read(FileStore.class, store -> store.version(saved.page().id(), added[0])).orElseThrow();
+        return new Uploaded(saved.outcome(), title, current);
+    }
+
+    private static long latestSize(FileStore store, long pageId, long versionId) {
+        return store.version(pageId, versionId).orElseThrow().size();
+    }
+
+    /** The file and its versions, if it exists and the viewer may see it. */
+    public StoredFile file(Title title, Optional<User> viewer) {
+        requireFileTitle(title);
+        Page page = reader.find(title, viewer).orElseThrow(() -> new FileNotFoundException(title));
+        List<FileVersion> versions = database.read(FileStore.class, store -> store.versions(page.id(), VERSIONS_SHOWN));
+        if (versions.isEmpty()) {
+            throw new FileNotFoundException(title);
+        }
+        return new StoredFile(page, versions);
+    }
+
+    /** Whether a live file of this name exists: for the File: page, which shows the file above its description. */
+    public Optional<StoredFile> find(Title title, Optional<User> viewer) {
+        try {
+            return Optional.of(file(title, viewer));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The file's current version, deleted or not: an upload to a deleted file's name is refused by its page. */
+    private Optional<FileVersion> current(Title title) {
+        return database.read(FileStore.class, store -> store.latestByName(title.name()));
+    }
+
+    /**
+     * A version of the file (the latest unless {@code versionId} is given), or a thumbnail of it
+     * {@code width} pixels wide (0 for the original), as a file on disk.
+     */
+    public Served serve(Title title, OptionalLong versionId, int width, Optional<User> viewer) {
+        StoredFile file = file(title, viewer);
+        FileVersion version = versionId.isEmpty() ? file.latest()
+                : database.read(FileStore.class, store -> store.version(file.page().id(), versionId.getAsLong()))
+                        .orElseThrow(() -> new FileNotFoundException(title, versionId.getAsLong()));
+        if (width < 0 || width > 100_000) {
+            throw new InvalidInputException("invalid_width", "The width must be a number of pixels.");
+        }
+        Path original = original(version);
+        FileType type = FileType.BUILT_IN.stream().filter(t -> t.mediaType().equals(version.mediaType())).findFirst()
+                .orElse(new FileType(version.mediaType(), List.of(), FileType.Display.DOWNLOAD));
+        if (width == 0 || type.display() != FileType.Display.RASTER || width >= version.width()) {
+            return new Served(title, version, original, version.mediaType(), version.width());
+        }
+        int snapped = ThumbnailWidths.snap(Math.min(width, MAX_THUMBNAIL_WIDTH), version.width());
+        Path thumbnail = thumbnails.thumbnail(version.sha256(), type, read(original), snapped);
+        String thumbnailType = type.equals(FileType.JPEG) ? FileType.JPEG.mediaType() : FileType.PNG.mediaType();
+        return new Served(title, version, thumbnail, thumbnailType, snapped);
+    }
+
+    /** The version's bytes in the cache on disk, copied there from the database the first time they are asked for. */
+    private Path original(FileVersion version) {
+        String sha = version.sha256();
+        Path path = originals.resolve(sha.substring(0, 2)).resolve(sha);
+        if (Files.exists(path)) {
+            return path;
+        }
+        byte[] bytes = database.read(FileStore.class, store -> store.content(sha)).orElseThrow();
+        try {
+            Files.createDirectories(path.getParent());
+            Path temporary = Files.createTempFile(path.getParent(), sha, ".part");
+            Files.write(temporary, bytes);
+            try {
+                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot cache file " + sha + " in " + originals, e);
+        }
+    }
+
+    private static byte[] read(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file's title from an uploaded name: the last part of a path a browser may send, in the File namespace. */
+    public static Title titleOf(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("missing_name", "The file needs a name.");
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (base.regionMatches(true, 0, "File:", 0, 5)) {
+            base = base.substring(5).strip();
+        }
+        Title title;
+        try {
+            title = Title.parse("File:" + base);
+        } catch (InvalidTitleException e) {
+            throw new InvalidInputException("invalid_file_name", "\"" + base + "\" cannot be a file's name: " + e.getMessage());
+        }
+        if (title.namespace() != Namespace.FILE || extension(title).isEmpty() || title.name().contains(":")) {
+            throw new InvalidInputException("invalid_file_name",
+                    "\"" + base + "\" cannot be a file's name: it needs an extension such as .png, and no colon.");
+        }
+        return title;
+    }
+
+    private static String extension(Title title) {
+        String name = title.name();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void requireFileTitle(Title title) {
+        if (title.namespace() != Namespace.FILE) {
+            throw new FileNotFoundException(title);
+        }
+    }
+
+    private static ConflictException exists(Title title) {
+        return new ConflictException("file_exists",
+                "A file named \"" + title.name() + "\" exists already; upload with replace=true to add a new version of it.");
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK always has SHA-256", e);
+        }
+    }
+}
