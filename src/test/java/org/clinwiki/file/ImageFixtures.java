@@ -49,6 +49,10 @@ final class ImageFixtures {
         return write(halves(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
+    static byte[] gifStill(int width, int height) {
+        return write(halves(width, height, BufferedImage.TYPE_BYTE_INDEXED), "gif");
+    }
+
     static BufferedImage read(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
