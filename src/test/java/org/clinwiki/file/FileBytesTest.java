@@ -253,6 +253,40 @@ class FileBytesTest {
         }
 
         @Test
+        void aSimpleLossyWebpIsKeptAsItIs() {
+            // The 1x1 lossy WebP browsers' feature tests use: RIFF, WEBP, one "VP8 " chunk.
+            byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+
+            CleanFile clean = inspector.inspect(webp, "webp");
+
+            assertThat(clean.bytes()).isEqualTo(webp);
+            assertThat(clean.width()).isEqualTo(1);
+        }
+
+        @Test
+        void anAnimatedWebpKeepsItsFrameButNotAnUnknownChunkInsideIt() {
+            // VP8X with the animation flag, ANIM (background, loop count), one ANMF frame: a 16-byte
+            // frame header (position, size-1, duration, flags) followed by its VP8L image data, to
+            // which an unknown chunk is appended.
+            byte[] vp8l = java.util.HexFormat.of().parseHex("2f00000010071011118888fe07");
+            byte[] frameHeader = java.util.HexFormat.of().parseHex("000000" + "000000" + "000000" + "000000" + "640000" + "00");
+            byte[] frame = ImageFixtures.concat(frameHeader, ImageFixtures.riffChunk("VP8L", vp8l),
+                    ImageFixtures.riffChunk("ZZZZ", utf8("secret in a frame")));
+            byte[] body = ImageFixtures.concat(utf8("WEBP"),
+                    ImageFixtures.riffChunk("VP8X", java.util.HexFormat.of().parseHex("02000000000000000000")),
+                    ImageFixtures.riffChunk("ANIM", java.util.HexFormat.of().parseHex("ffffffff0000")),
+                    ImageFixtures.riffChunk("ANMF", frame));
+            byte[] webp = ImageFixtures.concat(utf8("RIFF"),
+                    java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(body.length).array(), body);
+
+            byte[] clean = inspector.inspect(webp, "webp").bytes();
+
+            assertThat(contains(clean, "ANMF")).isTrue();
+            assertThat(contains(clean, "secret")).isFalse();
+            assertThat(littleEndian(clean, 4)).isEqualTo(clean.length - 8);
+        }
+
+        @Test
         void aWebpThatIsOnlyARiffHeaderIsRefused() {
             byte[] empty = ImageFixtures.concat(utf8("RIFF"), new byte[] {4, 0, 0, 0}, utf8("WEBP"));
             assertThatThrownBy(() -> inspector.inspect(empty, "webp")).isInstanceOf(UnsupportedFileException.class);
