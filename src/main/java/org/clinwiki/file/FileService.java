@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import org.clinwiki.db.Database;
 import org.clinwiki.error.ConflictException;
 import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageReader;
@@ -40,8 +41,6 @@ import org.clinwiki.user.User;
  */
 public final class FileService {
 
-    /** Thumbnails are made up to this width; wider requests get the original. */
-    public static final int MAX_THUMBNAIL_WIDTH = 2560;
     private static final int VERSIONS_SHOWN = 200;
 
     private final Database database;
@@ -54,6 +53,12 @@ public final class FileService {
     private final Path originals;
     private final FileLimits limits;
     private final Throttle uploads;
+    /**
+     * Decoding a photo at the pixel limit takes about half a gigabyte: one upload is checked at a
+     * time per two cores, and a few more may wait briefly; the rest are told the server is busy.
+     */
+    private final Gate checks = new Gate("Checking uploaded files", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 4,
+            Duration.ofSeconds(30));
 
     /** {@code cacheDir} holds copies of files' bytes and their thumbnails; {@code uploadsPerMinute} is per user. */
     public FileService(Database database, PageService pages, PageReader reader, Permissions permissions, FileLimits limits,
@@ -110,16 +115,10 @@ public final class FileService {
             throw FileTooLargeException.file(upload.bytes().length, limits.maxFileBytes());
         }
         Title title = titleOf(upload.name());
-        CleanFile clean = inspector.inspect(upload.bytes(), extension(title));
+        CleanFile clean = checks.call(() -> clean(upload.bytes(), extension(title)));
         byte[] bytes = clean.bytes();
         int width = clean.width();
         int height = clean.height();
-        if (clean.type().equals(FileType.SVG)) {
-            SvgSanitizer.SanitizedSvg svg = svgs.sanitize(bytes);
-            bytes = svg.bytes();
-            width = svg.width();
-            height = svg.height();
-        }
         String sha256 = sha256(bytes);
         String comment = upload.comment() == null ? "" : upload.comment().strip();
         Optional<FileVersion> before = current(title);
@@ -133,6 +132,16 @@ public final class FileService {
                 + (comment.isEmpty() ? "" : ": " + comment);
         NewVersion version = new NewVersion(sha256, bytes, clean.type().mediaType(), width, height, comment, OptionalLong.empty());
         return record(actor, title, comment, summary, version, upload.replace());
+    }
+
+    /** The bytes as they will be stored: images re-encoded without metadata, drawings sanitised. */
+    private CleanFile clean(byte[] bytes, String extension) {
+        CleanFile clean = inspector.inspect(bytes, extension);
+        if (!clean.type().equals(FileType.SVG)) {
+            return clean;
+        }
+        SvgSanitizer.SanitizedSvg svg = svgs.sanitize(clean.bytes());
+        return new CleanFile(FileType.SVG, svg.bytes(), svg.width(), svg.height());
     }
 
     /** Makes an older version current again, as a new version; the file's history is kept. Administrators only. */
@@ -186,6 +195,11 @@ public final class FileService {
         return store.version(pageId, versionId).orElseThrow().size();
     }
 
+    /** How many bytes all files take in the database, each distinct content counted once. */
+    public long storedBytes() {
+        return database.read(FileStore.class, FileStore::storedBytes);
+    }
+
     /** The file and its versions, if it exists and the viewer may see it. */
     public StoredFile file(Title title, Optional<User> viewer) {
         requireFileTitle(title);
@@ -226,10 +240,10 @@ public final class FileService {
         Path original = original(version);
         FileType type = FileType.BUILT_IN.stream().filter(t -> t.mediaType().equals(version.mediaType())).findFirst()
                 .orElse(new FileType(version.mediaType(), List.of(), FileType.Display.DOWNLOAD));
-        if (width == 0 || type.display() != FileType.Display.RASTER || width >= version.width()) {
+        int snapped = ThumbnailWidths.snap(width, version.width());
+        if (width == 0 || type.display() != FileType.Display.RASTER || snapped >= version.width()) {
             return new Served(title, version, original, version.mediaType(), version.width());
         }
-        int snapped = ThumbnailWidths.snap(Math.min(width, MAX_THUMBNAIL_WIDTH), version.width());
         Path thumbnail = thumbnails.thumbnail(version.sha256(), type, read(original), snapped);
         String thumbnailType = type.equals(FileType.JPEG) ? FileType.JPEG.mediaType() : FileType.PNG.mediaType();
         return new Served(title, version, thumbnail, thumbnailType, snapped);

@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.clinwiki.render.ThumbnailWidths;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -26,7 +26,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class Thumbnails {
 
-    private static final int[] LADDER = {120, 180, 220, 250, 300, 400, 500, 600, 800, 1000, 1280, 1600, 2000, 2560};
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final float JPEG_QUALITY = 0.85f;
 
@@ -37,27 +36,12 @@ public final class Thumbnails {
     }
 
     /**
-     * The thumbnail width to serve for a requested width: the next step up the ladder, but never
-     * wider than the original. When the answer is the original's width, serve the original.
-     */
-    public static int snap(int requested, int originalWidth) {
-        int step = LADDER[LADDER.length - 1];
-        for (int candidate : LADDER) {
-            if (candidate >= requested) {
-                step = candidate;
-                break;
-            }
-        }
-        return Math.min(step, originalWidth);
-    }
-
-    /**
      * The path of the thumbnail of an image at a width, made when missing: PNG for PNG, GIF (its
      * first frame) and WebP sources, JPEG for JPEG. The height keeps the aspect ratio.
      *
      * @param sha256 the image's SHA-256 in lower-case hex, naming the cached file
      * @param cleanBytes the image as stored (already checked against the image limits)
-     * @param width a width on the ladder ({@link #snap}) narrower than the image
+     * @param width a width on the ladder ({@link ThumbnailWidths#snap}) narrower than the image
      * @throws IllegalArgumentException for a type that is not a raster image, a malformed hash, a
      *     width off the ladder, or one not narrower than the image
      * @throws UncheckedIOException when the cache cannot be written or the image cannot be read
@@ -69,8 +53,8 @@ public final class Thumbnails {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a lower-case SHA-256: " + sha256);
         }
-        if (Arrays.binarySearch(LADDER, width) < 0) {
-            throw new IllegalArgumentException("Thumbnail width " + width + " is not on the ladder " + Arrays.toString(LADDER));
+        if (!ThumbnailWidths.isStep(width)) {
+            throw new IllegalArgumentException("Thumbnail width " + width + " is not one of the thumbnail widths");
         }
         boolean jpeg = type.equals(FileType.JPEG);
         Path directory = cacheDirectory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4));

@@ -1,5 +1,7 @@
 package org.clinwiki.render;
 
+import java.util.Arrays;
+
 /**
  * The widths thumbnails are made in. Any requested width is rounded up to the next step (and
  * never past the original), so pages and callers asking for arbitrary widths share a few cached
@@ -12,6 +14,11 @@ public final class ThumbnailWidths {
     private ThumbnailWidths() {
     }
 
+    /** Whether thumbnails are made in this width. */
+    public static boolean isStep(int width) {
+        return Arrays.binarySearch(STEPS, width) >= 0;
+    }
+
     /** The thumbnail width that serves a request for {@code requested} pixels of an image {@code originalWidth} wide. */
     public static int snap(int requested, int originalWidth) {
         for (int step : STEPS) {
@@ -19,6 +26,6 @@ public final class ThumbnailWidths {
                 return Math.min(step, originalWidth);
             }
         }
-        return originalWidth;
+        return Math.min(STEPS[STEPS.length - 1], originalWidth);
     }
 }

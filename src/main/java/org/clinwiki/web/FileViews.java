@@ -76,7 +76,9 @@ final class FileViews {
             return;
         }
         try {
-            ctx.contentType(served.mediaType());
+            // Javalin sets UTF-8 on every answer; a file's bytes have no character set to declare.
+            ctx.res().setCharacterEncoding(null);
+            ctx.res().setContentType(served.mediaType());
             ctx.header("Content-Length", Long.toString(Files.size(served.path())));
             ctx.result(Files.newInputStream(served.path()));
         } catch (IOException e) {

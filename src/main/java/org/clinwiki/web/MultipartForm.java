@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
+import org.eclipse.jetty.util.Promise;
 
 /**
  * A {@code multipart/form-data} body (an upload), read from the bytes {@link BodyGate} already
@@ -58,7 +60,9 @@ final class MultipartForm {
         parser.setMaxMemoryFileSize(Long.MAX_VALUE);
         byte[] body = ctx.bodyAsBytes();
         try {
-            MultiPartFormData.Parts parts = parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body))).get(10, TimeUnit.SECONDS);
+            CompletableFuture<MultiPartFormData.Parts> parsed = new CompletableFuture<>();
+            parser.parse(new ByteBufferContentSource(ByteBuffer.wrap(body)), Promise.Invocable.toPromise(parsed));
+            MultiPartFormData.Parts parts = parsed.get(10, TimeUnit.SECONDS);
             MultipartForm form = new MultipartForm(parts);
             ctx.attribute(ATTRIBUTE, form);
             return form;

@@ -217,10 +217,6 @@ public final class WebServer {
     }
 
     /**
-     * Forms must carry the CSRF token; API writes authenticated by the browser's session cookie
-     * (rather than a bearer token, which other sites cannot send) must come from this site.
-     */
-    /**
      * An upload that says it is larger than a file may be is refused before its body is read:
      * nothing of it is stored, not even in memory. One that does not say is cut off at the
      * request limit while it is read.
@@ -234,6 +230,10 @@ public final class WebServer {
         }
     }
 
+    /**
+     * Forms must carry the CSRF token; API writes authenticated by the browser's session cookie
+     * (rather than a bearer token, which other sites cannot send) must come from this site.
+     */
     private static void checkForgery(Context ctx, Csrf csrf, Auth auth) {
         HandlerType method = ctx.method();
         if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {

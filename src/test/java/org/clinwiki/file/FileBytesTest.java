@@ -2,14 +2,15 @@ package org.clinwiki.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.clinwiki.file.ImageFixtures.contains;
+import static org.clinwiki.testing.ImageFixtures.contains;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.clinwiki.file.ImageFixtures.Entry;
+import org.clinwiki.testing.ImageFixtures.Entry;
+import org.clinwiki.testing.ImageFixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

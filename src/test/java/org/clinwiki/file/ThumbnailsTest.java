@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.clinwiki.render.ThumbnailWidths;
+import org.clinwiki.testing.ImageFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,14 +100,14 @@ class ThumbnailsTest {
 
     @Test
     void snapRoundsUpTheLadderAndNeverPastTheOriginal() {
-        assertThat(Thumbnails.snap(1, 5000)).isEqualTo(120);
-        assertThat(Thumbnails.snap(120, 5000)).isEqualTo(120);
-        assertThat(Thumbnails.snap(121, 5000)).isEqualTo(180);
-        assertThat(Thumbnails.snap(301, 5000)).isEqualTo(400);
-        assertThat(Thumbnails.snap(2561, 5000)).isEqualTo(2560);
-        assertThat(Thumbnails.snap(999_999, 5000)).isEqualTo(2560);
-        assertThat(Thumbnails.snap(700, 640)).as("capped: serve the original").isEqualTo(640);
-        assertThat(Thumbnails.snap(300, 640)).isEqualTo(300);
+        assertThat(ThumbnailWidths.snap(1, 5000)).isEqualTo(120);
+        assertThat(ThumbnailWidths.snap(120, 5000)).isEqualTo(120);
+        assertThat(ThumbnailWidths.snap(121, 5000)).isEqualTo(180);
+        assertThat(ThumbnailWidths.snap(301, 5000)).isEqualTo(400);
+        assertThat(ThumbnailWidths.snap(2561, 5000)).isEqualTo(2560);
+        assertThat(ThumbnailWidths.snap(999_999, 5000)).isEqualTo(2560);
+        assertThat(ThumbnailWidths.snap(700, 640)).as("capped: serve the original").isEqualTo(640);
+        assertThat(ThumbnailWidths.snap(300, 640)).isEqualTo(300);
     }
 
     @Test

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.clinwiki.Config;
 import org.clinwiki.file.FileLimits;
+import org.clinwiki.testing.ImageFixtures;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.testing.WikiTestCase;
 import org.clinwiki.user.Role;
@@ -43,34 +37,17 @@ class FilesApiTest extends WikiTestCase {
         reader = wiki.login("onlooker", Role.READER);
     }
 
-    static byte[] png(int width, int height, Color color) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(color);
-        graphics.fillRect(0, 0, width, height);
-        graphics.setColor(Color.BLACK);
-        graphics.drawLine(0, 0, width - 1, height - 1);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    private static byte[] png(int width, int height) {
+        return ImageFixtures.png(width, height);
     }
 
-    static BufferedImage image(byte[] bytes) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static BufferedImage image(byte[] bytes) {
+        return ImageFixtures.read(bytes);
     }
 
     @Test
     void anUploadMakesAFileWithAPageHistoryAndARecentChange() {
-        TestWiki.Response created = wiki.upload(editor, "Order entry.png", png(600, 400, Color.BLUE), "comment", "CPOE screen");
+        TestWiki.Response created = wiki.upload(editor, "Order entry.png", png(600, 400), "comment", "CPOE screen");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("outcome").asText()).isEqualTo("created");
         JsonNode file = wiki.get("/api/v1/files/Order_entry.png").json();
@@ -96,14 +73,14 @@ class FilesApiTest extends WikiTestCase {
 
     @Test
     void aNewVersionNeedsReplaceAndKeepsTheOldOne() {
-        wiki.upload(editor, "Workflow.png", png(300, 200, Color.RED));
-        TestWiki.Response again = wiki.upload(editor, "Workflow.png", png(300, 200, Color.GREEN));
+        wiki.upload(editor, "Workflow.png", png(300, 200));
+        TestWiki.Response again = wiki.upload(editor, "Workflow.png", png(310, 200));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.errorCode()).isEqualTo("file_exists");
-        TestWiki.Response replaced = wiki.upload(editor, "Workflow.png", png(320, 200, Color.GREEN), "replace", "true", "comment", "wider");
+        TestWiki.Response replaced = wiki.upload(editor, "Workflow.png", png(320, 200), "replace", "true", "comment", "wider");
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.json().path("outcome").asText()).isEqualTo("saved");
-        TestWiki.Response same = wiki.upload(editor, "Workflow.png", png(320, 200, Color.GREEN), "replace", "true");
+        TestWiki.Response same = wiki.upload(editor, "Workflow.png", png(320, 200), "replace", "true");
         assertThat(same.json().path("outcome").asText()).isEqualTo("unchanged");
 
         JsonNode versions = wiki.get("/api/v1/files/Workflow.png").json().path("versions");
@@ -112,6 +89,11 @@ class FilesApiTest extends WikiTestCase {
         assertThat(image(wiki.getBytes("/files/Workflow.png?version=" + first).body()).getWidth()).isEqualTo(300);
         assertThat(wiki.getBytes("/files/Workflow.png?version=" + first).header("Cache-Control")).contains("immutable");
         assertThat(image(wiki.getBytes("/files/Workflow.png").body()).getWidth()).isEqualTo(320);
+
+        // The same bytes under another name, or a revert to them, add nothing to what is stored.
+        long stored = wiki.wiki().files().storedBytes();
+        assertThat(wiki.upload(editor, "Workflow copy.png", png(320, 200)).status()).isEqualTo(201);
+        assertThat(wiki.wiki().files().storedBytes()).isEqualTo(stored);
 
         // Only administrators revert files; a revert is a new version with the old bytes.
         assertThat(wiki.post("/api/v1/files/Workflow.png/revert", editor, json("versionId", first)).status()).isEqualTo(403);
@@ -122,6 +104,7 @@ class FilesApiTest extends WikiTestCase {
         assertThat(after.path("latest").path("sha256").asText()).isEqualTo(versions.get(1).path("sha256").asText());
         assertThat(after.path("latest").path("revertedFrom").asLong()).isEqualTo(first);
         assertThat(image(wiki.getBytes("/files/Workflow.png").body()).getWidth()).isEqualTo(300);
+        assertThat(wiki.wiki().files().storedBytes()).isEqualTo(stored);
     }
 
     @Test
@@ -130,7 +113,7 @@ class FilesApiTest extends WikiTestCase {
         TestWiki.Response refused = wiki.upload(editor, "Innocent.png", html);
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.errorCode()).isEqualTo("unsupported_file");
-        TestWiki.Response mismatch = wiki.upload(editor, "Photo.pdf", png(10, 10, Color.WHITE));
+        TestWiki.Response mismatch = wiki.upload(editor, "Photo.pdf", png(10, 10));
         assertThat(mismatch.status()).isEqualTo(415);
         assertThat(wiki.get("/api/v1/files/Innocent.png").status()).isEqualTo(404);
         assertThat(wiki.get("/api/v1/pages/File:Innocent.png").status()).isEqualTo(404);
@@ -143,20 +126,20 @@ class FilesApiTest extends WikiTestCase {
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.errorCode()).isEqualTo("file_too_large");
         assertThat(wiki.get("/api/v1/pages/File:Huge.png").status()).isEqualTo(404);
-        assertThat(wiki.get("/api/v1/pages/Main_Page").status()).as("the server goes on").isEqualTo(200);
+        assertThat(wiki.get("/api/v1/recent-changes").status()).as("the server goes on").isEqualTo(200);
     }
 
     @Test
     void onlyEditorsUpload() {
-        assertThat(wiki.upload(reader, "Reader.png", png(5, 5, Color.GRAY)).status()).isEqualTo(403);
-        assertThat(wiki.upload("", "Anonymous.png", png(5, 5, Color.GRAY)).status()).isEqualTo(401);
-        assertThat(wiki.upload(editor, "No extension", png(5, 5, Color.GRAY)).errorCode()).isEqualTo("invalid_file_name");
+        assertThat(wiki.upload(reader, "Reader.png", png(5, 5)).status()).isEqualTo(403);
+        assertThat(wiki.upload("", "Anonymous.png", png(5, 5)).status()).isEqualTo(401);
+        assertThat(wiki.upload(editor, "No extension", png(5, 5)).errorCode()).isEqualTo("invalid_file_name");
         assertThat(wiki.post("/api/v1/files", editor, "{}").status()).isEqualTo(400);
     }
 
     @Test
     void thumbnailsAreCachedAndRevalidated() {
-        wiki.upload(editor, "Diagram.png", png(1000, 500, Color.ORANGE));
+        wiki.upload(editor, "Diagram.png", png(1000, 500));
         TestWiki.BytesResponse thumbnail = wiki.getBytes("/files/Diagram.png?width=290");
         assertThat(thumbnail.status()).isEqualTo(200);
         assertThat(image(thumbnail.body()).getWidth()).as("rounded up to a thumbnail step").isEqualTo(300);
@@ -169,21 +152,22 @@ class FilesApiTest extends WikiTestCase {
 
     @Test
     void pagesShowFilesAtTheirCurrentVersionAndFilePagesListWhereTheyAreUsed() {
-        wiki.upload(editor, "Screen.png", png(800, 600, Color.CYAN));
-        wiki.save("Order sets", "Intro.\n\n[[File:Screen.png|thumb|right|The order screen]]\n\n[[File:Not uploaded.png|thumb|Later]]", editor);
+        wiki.upload(editor, "Screen.png", png(800, 600));
+        wiki.save("Order_sets", "Intro.\n\n[[File:Screen.png|thumb|right|The order screen]]\n\n[[File:Not uploaded.png|thumb|Later]]", editor);
         String html = wiki.get("/api/v1/pages/Order_sets").json().path("html").asText();
         long version = wiki.get("/api/v1/files/Screen.png").json().path("latest").path("id").asLong();
         assertThat(html).contains("<figure class=\"embed thumb align-right\">", "src=\"/files/Screen.png?version=" + version + "&amp;width=220\"",
                 "width=\"220\" height=\"165\"", "<figcaption>The order screen</figcaption>",
                 "href=\"/special/upload?name=Not_uploaded.png\" class=\"new\"");
 
-        wiki.upload(editor, "Screen.png", png(400, 400, Color.MAGENTA), "replace", "true");
+        wiki.upload(editor, "Screen.png", png(400, 400), "replace", "true");
         long newer = wiki.get("/api/v1/files/Screen.png").json().path("latest").path("id").asLong();
         assertThat(wiki.get("/api/v1/pages/Order_sets").json().path("html").asText())
                 .as("the page shows the new version at once").contains("version=" + newer, "width=\"220\" height=\"220\"");
 
         String filePage = wiki.get("/wiki/File:Screen.png").body();
-        assertThat(filePage).contains("File history", "File usage", "href=\"/wiki/Order_sets\"", "Upload a new version");
+        assertThat(filePage).contains("File history", "File usage", "href=\"/wiki/Order_sets\"").doesNotContain("Upload a new version");
+        assertThat(wiki.get("/wiki/File:Screen.png", editor).body()).as("for editors").contains("Upload a new version");
         assertThat(wiki.get("/special/wanted-pages").body()).contains("Not uploaded.png");
     }
 

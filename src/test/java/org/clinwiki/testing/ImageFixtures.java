@@ -1,4 +1,4 @@
-package org.clinwiki.file;
+package org.clinwiki.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,14 +23,33 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Small images made in code, and the hand-built metadata the cleaning tests look for. */
-final class ImageFixtures {
+/** Small images and documents made in code, and the hand-built metadata the cleaning tests look for. */
+public final class ImageFixtures {
+
+    /** Where the photo of {@link #jpegTaggedWithLocation} was taken, and its camera's serial: neither may ever be served. */
+    public static final String LOCATION_SECRET = "GPS-DATUM-OF-THE-CLINIC";
+    public static final String SERIAL_SECRET = "SERIAL-CAM-424242";
 
     private ImageFixtures() {
     }
 
+    /** A camera photo whose EXIF says where it was taken (a GPS position and datum) and which camera took it. */
+    public static byte[] jpegTaggedWithLocation(int width, int height) {
+        byte[] tiff = tiff(List.of(Entry.ascii(0x010F, "Camera maker"), Entry.shortValue(0x0112, 1)),
+                List.of(Entry.ascii(0xA431, SERIAL_SECRET)),
+                List.of(Entry.ascii(0x0001, "N"), Entry.rationals(0x0002, 51, 1, 30, 1, 1234, 100), Entry.ascii(0x0012, LOCATION_SECRET)));
+        return jpegWith(jpeg(width, height), exifSegment(tiff));
+    }
+
+    /** A minimal one-page PDF. */
+    public static byte[] pdf() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** An image whose left half is red and right half blue, so a turn shows where the halves went. */
-    static BufferedImage halves(int width, int height, int type) {
+    public static BufferedImage halves(int width, int height, int type) {
         BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -41,19 +60,19 @@ final class ImageFixtures {
         return image;
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return write(halves(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }
 
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return write(halves(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
-    static byte[] gifStill(int width, int height) {
+    public static byte[] gifStill(int width, int height) {
         return write(halves(width, height, BufferedImage.TYPE_BYTE_INDEXED), "gif");
     }
 
-    static BufferedImage read(byte[] bytes) {
+    public static BufferedImage read(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
@@ -74,7 +93,7 @@ final class ImageFixtures {
     // --- PNG chunks
 
     /** A PNG chunk: length, type, data and the CRC over type and data. */
-    static byte[] pngChunk(String type, byte[] data) {
+    public static byte[] pngChunk(String type, byte[] data) {
         CRC32 crc = new CRC32();
         crc.update(type.getBytes(StandardCharsets.US_ASCII));
         crc.update(data);
@@ -84,12 +103,12 @@ final class ImageFixtures {
     }
 
     /** A PNG with a chunk inserted right after its header chunk (signature 8 bytes + IHDR 25 bytes). */
-    static byte[] pngWith(byte[] png, byte[] chunk) {
+    public static byte[] pngWith(byte[] png, byte[] chunk) {
         return insert(png, 8 + 25, chunk);
     }
 
     /** Only a signature, a header claiming the size, and the end: no pixel data at all. */
-    static byte[] pngHeaderOnly(int width, int height) {
+    public static byte[] pngHeaderOnly(int width, int height) {
         byte[] header = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 6, 0, 0, 0}).array();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(HexFormat.of().parseHex("89504e470d0a1a0a"));
@@ -101,18 +120,18 @@ final class ImageFixtures {
     // --- JPEG segments
 
     /** A JPEG with a segment inserted right after its start-of-image marker. */
-    static byte[] jpegWith(byte[] jpeg, byte[] segment) {
+    public static byte[] jpegWith(byte[] jpeg, byte[] segment) {
         return insert(jpeg, 2, segment);
     }
 
     /** A JPEG marker segment: 0xFF, the marker, a two-byte length counting itself, the payload. */
-    static byte[] jpegSegment(int marker, byte[] payload) {
+    public static byte[] jpegSegment(int marker, byte[] payload) {
         return ByteBuffer.allocate(4 + payload.length)
                 .put((byte) 0xFF).put((byte) marker).putShort((short) (payload.length + 2)).put(payload).array();
     }
 
     /** An APP1 segment holding the TIFF structure of an EXIF block. */
-    static byte[] exifSegment(byte[] tiff) {
+    public static byte[] exifSegment(byte[] tiff) {
         byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
         return jpegSegment(0xE1, concat(header, tiff));
     }
@@ -120,22 +139,22 @@ final class ImageFixtures {
     // --- EXIF (TIFF) structure
 
     /** One TIFF directory entry: a tag, a field type (2 ASCII, 3 SHORT, 4 LONG, 5 RATIONAL), a count and the value's bytes. */
-    record Entry(int tag, int type, int count, byte[] value) {
+    public record Entry(int tag, int type, int count, byte[] value) {
 
-        static Entry ascii(int tag, String text) {
+        public static Entry ascii(int tag, String text) {
             byte[] value = (text + "\0").getBytes(StandardCharsets.US_ASCII);
             return new Entry(tag, 2, value.length, value);
         }
 
-        static Entry shortValue(int tag, int value) {
+        public static Entry shortValue(int tag, int value) {
             return new Entry(tag, 3, 1, le(2).putShort((short) value).array());
         }
 
-        static Entry longValue(int tag, long value) {
+        public static Entry longValue(int tag, long value) {
             return new Entry(tag, 4, 1, le(4).putInt((int) value).array());
         }
 
-        static Entry rationals(int tag, long... numeratorsAndDenominators) {
+        public static Entry rationals(int tag, long... numeratorsAndDenominators) {
             ByteBuffer buffer = le(4 * numeratorsAndDenominators.length);
             for (long n : numeratorsAndDenominators) {
                 buffer.putInt((int) n);
@@ -149,7 +168,7 @@ final class ImageFixtures {
      * EXIF sub-directory and a GPS directory, laid out one after another with values longer than
      * four bytes stored just after their directory.
      */
-    static byte[] tiff(List<Entry> ifd0, List<Entry> exif, List<Entry> gps) {
+    public static byte[] tiff(List<Entry> ifd0, List<Entry> exif, List<Entry> gps) {
         int exifAt = 8 + directorySize(ifd0.size() + 2, ifd0);
         int gpsAt = exifAt + directorySize(exif.size(), exif);
         List<Entry> first = new ArrayList<>(ifd0);
@@ -195,7 +214,7 @@ final class ImageFixtures {
      * A GIF of the given number of frames (a 2-colour palette each), looping forever with a
      * 10/100 s delay, and carrying a comment extension when a comment is given.
      */
-    static byte[] gif(int frames, String comment) {
+    public static byte[] gif(int frames, String comment) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -243,7 +262,7 @@ final class ImageFixtures {
         }
     }
 
-    static int gifFrames(byte[] gif) {
+    public static int gifFrames(byte[] gif) {
         try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             var reader = ImageIO.getImageReaders(input).next();
             reader.setInput(input);
@@ -260,7 +279,7 @@ final class ImageFixtures {
      * VP8X (flags: EXIF 0x08 and XMP 0x04 set; canvas 1x1 stored as width-1, height-1), the
      * VP8L image data, then an EXIF chunk and an XMP chunk with the given text.
      */
-    static byte[] webpWithMetadata(String exifText, String xmpText) {
+    public static byte[] webpWithMetadata(String exifText, String xmpText) {
         byte[] vp8x = HexFormat.of().parseHex("0c000000" + "000000" + "000000");
         // The 13-byte VP8L bitstream of a 1x1 image: signature 0x2f, 14-bit width-1 and height-1,
         // alpha and version bits, then the entropy-coded pixel.
@@ -273,14 +292,14 @@ final class ImageFixtures {
     }
 
     /** A RIFF chunk: four-character name, little-endian size, payload, a pad byte when the size is odd. */
-    static byte[] riffChunk(String name, byte[] payload) {
+    public static byte[] riffChunk(String name, byte[] payload) {
         return concat(name.getBytes(StandardCharsets.US_ASCII), le(4).putInt(payload.length).array(), payload,
                 new byte[payload.length % 2]);
     }
 
     // --- bytes
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
@@ -288,7 +307,7 @@ final class ImageFixtures {
         return out.toByteArray();
     }
 
-    static boolean contains(byte[] haystack, byte[] needle) {
+    public static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -301,7 +320,7 @@ final class ImageFixtures {
         return false;
     }
 
-    static boolean contains(byte[] haystack, String text) {
+    public static boolean contains(byte[] haystack, String text) {
         return contains(haystack, text.getBytes(StandardCharsets.US_ASCII));
     }
 
