@@ -149,9 +149,16 @@ final class FileEmbeds {
                 + (embed.align().isEmpty() ? "" : " align-" + embed.align()) + (embed.border() ? " border" : "");
         html.append(embed.isFigure() ? "<figure class=\"" : "<span class=\"").append(classes).append("\">");
         Optional<String> href = linkHref(embed);
-        href.ifPresent(target -> html.append("<a href=\"").append(attribute(target)).append("\" class=\"")
-                .append(target.startsWith("/wiki/") && !target.equals(embed.file().wikiPath()) ? WikiSyntax.LINK_CLASS : "file-link")
-                .append("\">"));
+        href.ifPresent(target -> {
+            html.append("<a href=\"").append(attribute(target)).append("\" class=\"")
+                    .append(target.startsWith("/wiki/") && !target.equals(embed.file().wikiPath()) ? WikiSyntax.LINK_CLASS : "file-link")
+                    .append('"');
+            // An image described by its caption alone has no text of its own: the link says where it leads.
+            if (embed.altText().isEmpty()) {
+                html.append(" aria-label=\"").append(attribute("File: " + embed.file().name())).append('"');
+            }
+            html.append('>');
+        });
         html.append("<img data-file=\"").append(attribute(embed.file().nameUrlPath())).append("\" data-box=\"")
                 .append(embed.boxWidth()).append('x').append(embed.boxHeight()).append("\" alt=\"")
                 .append(attribute(embed.altText())).append('"');

@@ -25,7 +25,7 @@ class FileEmbedTest {
     @Test
     void aThumbIsAFigureWithCaptionSizeAndDenseSources() {
         String html = shown("Text before.\n\n[[File:Order entry.png|thumb|right|The *order* screen, see [[CPOE]]]]\n\nAfter.");
-        assertThat(html).contains("<figure class=\"embed thumb align-right\"><a href=\"/wiki/File:Order_entry.png\" class=\"file-link\">"
+        assertThat(html).contains("<figure class=\"embed thumb align-right\"><a href=\"/wiki/File:Order_entry.png\" class=\"file-link\" aria-label=\"File: Order entry.png\">"
                         + "<img src=\"/files/Order_entry.png?version=7&amp;width=220\" srcset=\"/files/Order_entry.png?version=7&amp;width=400 1.5x, "
                         + "/files/Order_entry.png?version=7&amp;width=500 2x\" width=\"220\" height=\"147\" loading=\"lazy\" decoding=\"async\" alt=\"\"></a>"
                         + "<figcaption>The <em>order</em> screen, see <a href=\"/wiki/CPOE\" class=\"wikilink\">CPOE</a></figcaption></figure>")
