@@ -24,6 +24,12 @@ record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerReque
     private static final long WARM_UP_NANOS = 1_000_000_000L;
 
     static HttpLoad run(long serverPid, int clients, Duration duration, IntFunction<String> url) throws Exception {
+        return run(serverPid, clients, duration, url, List.of(), 200);
+    }
+
+    /** {@link #run}, sending {@code headers} (name, value, …) with each request and expecting {@code status} (a 304, say). */
+    static HttpLoad run(long serverPid, int clients, Duration duration, IntFunction<String> url, List<String> headers, int status)
+            throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong counter = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -40,10 +46,14 @@ record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerReque
                     Random random = new Random(seed);
                     while (System.nanoTime() < until) {
                         long t = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(url.apply(random.nextInt(1 << 20))))
-                                .header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.apply(random.nextInt(1 << 20))))
+                                .header("Accept-Encoding", "identity");
+                        for (int h = 0; h + 1 < headers.size(); h += 2) {
+                            request.header(headers.get(h), headers.get(h + 1));
+                        }
+                        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                         long took = System.nanoTime() - t;
-                        if (response.statusCode() != 200) {
+                        if (response.statusCode() != status) {
                             throw new IllegalStateException(response.statusCode() + " from " + response.uri());
                         }
                         if (t >= warmUntil) {

@@ -1,5 +1,8 @@
 package org.clinwiki.bench;
 
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -100,6 +103,9 @@ public final class LoadBenchmark {
             figures.add("server CPU per page view", "µs", views.serverCpuMicrosPerRequest(),
                     baseline.views().serverCpuMicrosPerRequest());
 
+            progress("page views with three thumbnails");
+            measureFigures(server.pid(), base, plan, views);
+
             progress("search");
             List<String> queries = SearchBenchmark.QUERIES;
             IntFunction<String> searchUrl = n -> base + "/api/v1/search?q=" + encode(queries.get(Math.floorMod(n, queries.size())));
@@ -140,6 +146,45 @@ public final class LoadBenchmark {
         }
         figures.print(out);
         return figures;
+    }
+
+    /**
+     * Pages with three thumbnails each, beside the plain page views of the same run; then their
+     * thumbnails: made once, served from the cache by their versioned address, and revalidated
+     * by the latest address with the ETag a browser kept (a 304).
+     */
+    private void measureFigures(long pid, String base, Plan plan, HttpLoad plain) throws Exception {
+        for (int i = 0; i < FigurePages.PAGES; i++) {
+            get(client, base + "/wiki/" + FigurePages.path(i));
+        }
+        HttpLoad views = HttpLoad.run(pid, plan.connections(), plan.duration(), n -> base + "/wiki/" + FigurePages.path(n));
+        figures.add("page views with three thumbnails, " + plan.connections() + " connections", "req/s", views.rate(), plain.rate(),
+                "≥ 0.90 of plain views", views.rate() >= 0.9 * plain.rate());
+        figures.add("server CPU per page view with three thumbnails", "µs", views.serverCpuMicrosPerRequest(),
+                plain.serverCpuMicrosPerRequest());
+        String page = client.send(HttpRequest.newBuilder(URI.create(base + "/wiki/" + FigurePages.path(0))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> thumbnails = new ArrayList<>();
+        Matcher source = Pattern.compile("(?:src=\"|, |srcset=\")(/files/[^\" ]+)").matcher(page);
+        while (source.find()) {
+            thumbnails.add(source.group(1).replace("&amp;", "&"));
+        }
+        long made = System.nanoTime();
+        for (String thumbnail : thumbnails) {
+            get(client, base + thumbnail);
+        }
+        figures.fact("ms to make a figure page's " + thumbnails.size() + " thumbnails (first request each)",
+                Math.round((System.nanoTime() - made) / 1e6));
+        HttpLoad cached = HttpLoad.run(pid, plan.connections(), plan.duration().dividedBy(2),
+                n -> base + thumbnails.get(Math.floorMod(n, thumbnails.size())));
+        // Beside plain page views: a thumbnail is a file read from the disk cache, a page view a cached page.
+        figures.latencies("thumbnail from the cache (beside: page view)", cached.latencies(), plain.latencies());
+        String latest = base + "/files/" + FigurePages.FILES.get(0) + "?width=220";
+        String etag = client.send(HttpRequest.newBuilder(URI.create(latest)).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElseThrow();
+        HttpLoad revalidated = HttpLoad.run(pid, plan.connections(), plan.duration().dividedBy(2), n -> latest,
+                List.of("If-None-Match", etag), 304);
+        figures.latencies("thumbnail revalidated, 304 (beside: page view)", revalidated.latencies(), plain.latencies());
     }
 
     /** Page views and their server CPU in a wiki of {@code comparePages}, beside the full-size run. */
@@ -256,6 +301,7 @@ public final class LoadBenchmark {
         double rate = pages / ((System.nanoTime() - start) / 1e9);
         try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
             wiki.users().create(USER, "Benchmark", "", Role.EDITOR, PASSWORD);
+            FigurePages.write(wiki);
         }
         return rate;
     }

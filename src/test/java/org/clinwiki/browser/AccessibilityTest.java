@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
 import org.clinwiki.testing.BrowserTestCase;
+import org.clinwiki.testing.ImageFixtures;
 import org.clinwiki.testing.TestWiki;
 import org.clinwiki.user.Role;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,10 @@ class AccessibilityTest extends BrowserTestCase {
                 editor).path("revision").path("id").asLong();
         wiki.save("Category:Medication_safety", "Safety.\n[[Category:Patient safety]]", editor);
         wiki.save("Linked_nowhere", "[[Wanted article]]", editor);
+        wiki.upload(editor, "Reconciliation chart.png", ImageFixtures.png(900, 600), "comment", "Steps of reconciliation");
+        wiki.upload(editor, "Reconciliation chart.png", ImageFixtures.png(800, 600), "replace", "true");
+        wiki.save("Reconciliation_figures", "Before.\n\n[[File:Reconciliation chart.png|thumb|The steps, see [[Medication reconciliation]]]]\n\n"
+                + "[[File:Reconciliation chart.png|150px|left|alt=Chart]] [[File:Missing chart.png|thumb|Not yet]]\n\nAfter.", editor);
         wiki.save("Template:Notice", "**Notice** for {{{1|everyone}}}. <includeonly>[[Category:Noticed]]</includeonly>", editor);
         wiki.save("Talk:Medication_reconciliation", """
                 {{Notice|reviewers}}
@@ -71,6 +76,9 @@ class AccessibilityTest extends BrowserTestCase {
         "/wiki/Missing_article",
         "/wiki/Talk:Medication_reconciliation",
         "/wiki/Template:Notice",
+        "/wiki/Reconciliation_figures",
+        "/wiki/File:Reconciliation_chart.png",
+        "/wiki/File:Missing_chart.png",
         "/special/recent-changes",
         "/special/all-pages",
         "/special/categories",
@@ -94,7 +102,8 @@ class AccessibilityTest extends BrowserTestCase {
         for (String path : new String[] {"/wiki/Medication_reconciliation/edit", "/wiki/New_article/edit",
                 "/wiki/Medication_reconciliation/revert?to=" + first, "/wiki/Medication_reconciliation/history",
                 "/special/change-password", "/wiki/Medication_reconciliation/edit?section=0",
-                "/wiki/Talk:Medication_reconciliation/edit?section=new"}) {
+                "/wiki/Talk:Medication_reconciliation/edit?section=new",
+                "/special/upload", "/wiki/File:Reconciliation_chart.png"}) {
             browser.go(path);
             assertThat(browser.accessibilityProblems()).as(path).isEmpty();
         }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 import org.clinwiki.Wiki;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
+import org.clinwiki.file.FileService;
+import org.clinwiki.testing.ImageFixtures;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
@@ -161,6 +164,39 @@ class CommandLineTest {
         }
         Run reimport = run("", "import", "markdown", exported.toString(), "--data", dataDir.toString());
         assertThat(reimport.out()).as(reimport.err()).contains(titles.length + " unchanged").contains("0 failed");
+    }
+
+    @Test
+    void filesAreExportedBesideTheirPagesAndImportedBackIntoAnotherWiki(@TempDir Path exported, @TempDir Path otherData)
+            throws Exception {
+        byte[] chart = ImageFixtures.png(300, 200);
+        try (Wiki wiki = open()) {
+            var actor = FirstRun.systemActor(wiki);
+            wiki.files().importFile(actor, new FileService.Upload("Chart.png", chart, "The chart", true));
+            wiki.pages().replace(actor, Title.parse("Charts"), "[[File:Chart.png|thumb|A chart]]", "");
+        }
+        Run export = run("", "export", "markdown", exported.toString(), "--data", dataDir.toString());
+        assertThat(export.out()).as(export.err()).contains("Exported 2 pages and 1 files");
+        assertThat(Files.readString(exported.resolve("File:Chart.png.md"))).startsWith("The chart");
+        byte[] written = Files.readAllBytes(exported.resolve("File:Chart.png"));
+        assertThat(ImageFixtures.read(written).getWidth()).isEqualTo(300);
+
+        Run imported = run("", "import", "markdown", exported.toString(), "--data", otherData.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("1 uploaded", "0 failed");
+        try (Wiki other = Wiki.open(Config.defaults().withDataDir(otherData), Clock.systemUTC())) {
+            var file = other.files().file(Title.parse("File:Chart.png"), Optional.empty());
+            assertThat(file.latest().width()).isEqualTo(300);
+            assertThat(Files.readAllBytes(other.files().serve(file.page().title(), OptionalLong.empty(), 0, Optional.empty()).path()))
+                    .isEqualTo(written);
+        }
+        Run again = run("", "import", "markdown", exported.toString(), "--data", otherData.toString());
+        assertThat(again.out()).as("importing twice changes nothing").contains("0 uploaded", "0 failed");
+
+        Files.writeString(exported.resolve("File:Fake.png"), "<html>not an image</html>");
+        Run refused = run("", "import", "markdown", exported.toString(), "--data", otherData.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("File:Fake.png", "HTML");
     }
 
     @Test
