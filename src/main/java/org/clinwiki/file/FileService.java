@@ -59,6 +59,9 @@ public final class FileService {
      */
     private final Gate checks = new Gate("Checking uploaded files", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 4,
             Duration.ofSeconds(30));
+    /** Making a thumbnail decodes the whole image: as many at once as there are cores; a page's first view asks for several. */
+    private final Gate thumbnailing = new Gate("Making thumbnails", Runtime.getRuntime().availableProcessors(), 64,
+            Duration.ofSeconds(30));
 
     /** {@code cacheDir} holds copies of files' bytes and their thumbnails; {@code uploadsPerMinute} is per user. */
     public FileService(Database database, PageService pages, PageReader reader, Permissions permissions, FileLimits limits,
@@ -244,7 +247,8 @@ public final class FileService {
         if (width == 0 || type.display() != FileType.Display.RASTER || snapped >= version.width()) {
             return new Served(title, version, original, version.mediaType(), version.width());
         }
-        Path thumbnail = thumbnails.thumbnail(version.sha256(), type, read(original), snapped);
+        Path thumbnail = thumbnails.cached(version.sha256(), type, snapped)
+                .orElseGet(() -> thumbnailing.call(() -> thumbnails.thumbnail(version.sha256(), type, read(original), snapped)));
         String thumbnailType = type.equals(FileType.JPEG) ? FileType.JPEG.mediaType() : FileType.PNG.mediaType();
         return new Served(title, version, thumbnail, thumbnailType, snapped);
     }

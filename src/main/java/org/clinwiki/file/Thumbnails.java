@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.clinwiki.render.ThumbnailWidths;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
@@ -35,6 +36,20 @@ public final class Thumbnails {
         this.cacheDirectory = cacheDirectory;
     }
 
+    /** The thumbnail if it was made already: serving it needs neither the image nor a permit to decode one. */
+    public Optional<Path> cached(String sha256, FileType type, int width) {
+        if (!SHA256.matcher(sha256).matches() || !ThumbnailWidths.isStep(width)) {
+            return Optional.empty();
+        }
+        Path path = path(sha256, type, width);
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private Path path(String sha256, FileType type, int width) {
+        Path directory = cacheDirectory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4));
+        return directory.resolve(sha256 + "-" + width + (type.equals(FileType.JPEG) ? ".jpg" : ".png"));
+    }
+
     /**
      * The path of the thumbnail of an image at a width, made when missing: PNG for PNG, GIF (its
      * first frame) and WebP sources, JPEG for JPEG. The height keeps the aspect ratio.
@@ -57,8 +72,8 @@ public final class Thumbnails {
             throw new IllegalArgumentException("Thumbnail width " + width + " is not one of the thumbnail widths");
         }
         boolean jpeg = type.equals(FileType.JPEG);
-        Path directory = cacheDirectory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4));
-        Path target = directory.resolve(sha256 + "-" + width + (jpeg ? ".jpg" : ".png"));
+        Path target = path(sha256, type, width);
+        Path directory = target.getParent();
         if (Files.exists(target)) {
             return target;
         }
