@@ -143,7 +143,7 @@ public final class FileService {
         if (!clean.type().equals(FileType.SVG)) {
             return clean;
         }
-        SvgSanitizer.SanitizedSvg svg = svgs.sanitize(clean.bytes());
+        SanitizedSvg svg = svgs.sanitize(clean.bytes());
         return new CleanFile(FileType.SVG, svg.bytes(), svg.width(), svg.height());
     }
 

@@ -2,272 +2,177 @@ package org.clinwiki.file;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 /**
- * Rebuilds an uploaded SVG from an allowlist of drawing elements and attributes, so that the
- * file can neither run script nor load anything when opened on its own or embedded: no
- * {@code script}, event handler, {@code foreignObject}, animation (which can rewrite a link to
- * {@code javascript:}), or reference outside the file; links only to fragments of itself, and
- * embedded raster images only as {@code data:} images. A document type, and so any entity, is
- * refused outright (entity expansion is how XML files exhaust memory). The output is written
- * afresh, never copied, and is the same for the same input.
+ * Makes an uploaded SVG safe to serve from our own origin. SVG is a document format that can run
+ * script and fetch resources, so the file is rebuilt from an allowlist of drawing elements and
+ * attributes ({@link SvgAllowlist}); whatever is not known to only draw is removed. The result
+ * must be inert even when opened directly, without the Content-Security-Policy it is served with.
+ *
+ * <p>Files that cannot be made safe by removal are refused with {@link UnsupportedFileException}:
+ * any DOCTYPE or entity declaration (entity expansion and external entities are how XML parsers
+ * get attacked), a root that is not {@code <svg>}, malformed XML, and more than
+ * {@value SvgCleaner#MAX_ELEMENTS} elements or nesting deeper than {@value SvgCleaner#MAX_DEPTH}.
+ * The caller bounds the size in bytes.
  */
 public final class SvgSanitizer {
 
-    private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
-    private static final String XLINK_NAMESPACE = "http://www.w3.org/1999/xlink";
-    private static final int MAX_ELEMENTS = 100_000;
-    private static final int MAX_DEPTH = 200;
-    private static final int MAX_SIZE = 100_000;
-
-    private static final Set<String> ELEMENTS = Set.of("svg", "g", "defs", "symbol", "use", "path", "rect", "circle", "ellipse",
-            "line", "polyline", "polygon", "text", "tspan", "textPath", "title", "desc", "linearGradient", "radialGradient", "stop",
-            "clipPath", "mask", "pattern", "marker", "filter", "image", "style", "switch",
-            "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
-            "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
-            "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology", "feOffset", "fePointLight", "feSpecularLighting",
-            "feSpotLight", "feTile", "feTurbulence");
-    /** Dropped, but what they hold is kept: a link's text and shapes stay, the link goes. */
-    private static final Set<String> UNWRAPPED = Set.of("a");
-    private static final Set<String> ATTRIBUTES = Set.of("id", "class", "x", "y", "width", "height", "viewBox", "d", "points",
-            "transform", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2", "dx", "dy", "fx", "fy", "fr", "rotate", "lengthAdjust",
-            "textLength", "startOffset", "method", "spacing", "side", "pathLength", "preserveAspectRatio", "version",
-            "gradientUnits", "gradientTransform", "spreadMethod", "offset", "patternUnits", "patternContentUnits",
-            "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits", "markerUnits", "markerWidth", "markerHeight",
-            "refX", "refY", "orient", "filterUnits", "primitiveUnits", "in", "in2", "result", "mode", "operator", "k1", "k2", "k3",
-            "k4", "stdDeviation", "values", "type", "tableValues", "slope", "intercept", "amplitude", "exponent", "order",
-            "kernelMatrix", "divisor", "bias", "targetX", "targetY", "edgeMode", "kernelUnitLength", "preserveAlpha",
-            "surfaceScale", "diffuseConstant", "specularConstant", "specularExponent", "scale", "xChannelSelector",
-            "yChannelSelector", "azimuth", "elevation", "z", "pointsAtX", "pointsAtY", "pointsAtZ", "limitingConeAngle",
-            "baseFrequency", "numOctaves", "seed", "stitchTiles", "radius", "style", "fill", "fill-opacity", "fill-rule", "stroke",
-            "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray",
-            "stroke-dashoffset", "opacity", "color", "display", "visibility", "overflow", "clip-path", "clip-rule", "mask", "filter",
-            "marker-start", "marker-mid", "marker-end", "stop-color", "stop-opacity", "flood-color", "flood-opacity",
-            "lighting-color", "color-interpolation", "color-interpolation-filters", "paint-order", "vector-effect",
-            "shape-rendering", "text-rendering", "image-rendering", "font-family", "font-size", "font-style", "font-weight",
-            "font-variant", "font-stretch", "text-anchor", "text-decoration", "dominant-baseline", "alignment-baseline",
-            "baseline-shift", "letter-spacing", "word-spacing", "writing-mode", "direction", "unicode-bidi", "href",
-            "requiredFeatures", "systemLanguage", "xml:space", "xml:lang", "lang");
-    private static final Pattern URL = Pattern.compile("url\\s*\\(\\s*(['\"]?)(.*?)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DANGEROUS = Pattern.compile(
-            "javascript:|vbscript:|expression\\s*\\(|@import|behavior\\s*:|-moz-binding|<!|data\\s*:(?!image/(png|jpeg|gif|webp);base64,)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATA_IMAGE = Pattern.compile("data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\\s]*");
-    private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(px)?\\s*");
-    private static final Pattern NUMBER = Pattern.compile("-?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?");
-
-    /** The cleaned drawing and its size in pixels (0 when it states none). */
-    public record SanitizedSvg(byte[] bytes, int width, int height) {
-    }
+    /** Larger than any real drawing; a bigger claim is treated as no claim. */
+    private static final double MAX_SIDE = 100_000;
+    private static final Pattern PIXELS = Pattern.compile("\\s*([+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(?:px)?\\s*");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
     public SanitizedSvg sanitize(byte[] bytes) {
-        String head = new String(bytes, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
-        if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-            throw new UnsupportedFileException("The SVG declares a document type or entities, which drawings here may not.");
+        if (declaresDoctype(bytes)) {
+            throw new UnsupportedFileException("an SVG image may not contain a DOCTYPE or entity declarations");
         }
-        Element root = parse(bytes).getDocumentElement();
-        if (!"svg".equals(localName(root)) || !isSvgNamespace(root)) {
-            throw new UnsupportedFileException("The file is XML but not an SVG drawing.");
-        }
-        Writer writer = new Writer();
-        writer.element(root, 0, true);
-        return new SanitizedSvg(writer.out.toString().getBytes(StandardCharsets.UTF_8), size(root, "width", 2), size(root, "height", 3));
-    }
-
-    private static Document parse(byte[] bytes) {
+        SvgCleaner cleaner = new SvgCleaner();
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            // The parser's default handler prints errors to standard error; a bad upload is the uploader's business.
-            builder.setErrorHandler(new DefaultHandler());
-            return builder.parse(new ByteArrayInputStream(bytes));
+            XMLReader reader = newParser().getXMLReader();
+            reader.setContentHandler(cleaner);
+            reader.setErrorHandler(new Strict());
+            reader.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            reader.parse(new InputSource(new ByteArrayInputStream(bytes)));
+        } catch (SAXParseException e) {
+            throw new UnsupportedFileException("not a well-formed SVG image (line " + e.getLineNumber() + ": "
+                    + e.getMessage() + ")");
         } catch (SAXException e) {
-            throw new UnsupportedFileException("The SVG is not well-formed XML: " + e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
-            throw new UnsupportedFileException("The SVG could not be read.");
+            if (e.getException() instanceof UnsupportedFileException refused) {
+                throw refused;
+            }
+            throw new UnsupportedFileException("not a readable SVG image: " + e.getMessage());
+        } catch (IOException | ParserConfigurationException | RuntimeException e) {
+            // The parser's own failures are not the uploader's fault to decode; a 415 is still the answer.
+            throw new UnsupportedFileException("not a readable SVG image");
         }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + cleaner.xml() + "\n";
+        Size size = size(cleaner.rootWidth(), cleaner.rootHeight(), cleaner.rootViewBox());
+        return new SanitizedSvg(xml.getBytes(StandardCharsets.UTF_8), size.width(), size.height());
     }
 
-    private static String localName(Node node) {
-        return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+    private static SAXParser newParser() throws ParserConfigurationException, SAXException {
+        // The JDK's own parser, whatever else is on the class path: its security features are known.
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        SAXParser parser = factory.newSAXParser();
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // Newer JDKs stop at 100 under secure processing; our own limit, with its message, is the one that counts.
+        parser.setProperty("jdk.xml.maxElementDepth", String.valueOf(SvgCleaner.MAX_DEPTH + 1));
+        return parser;
     }
 
-    private static boolean isSvgNamespace(Node node) {
-        return node.getNamespaceURI() == null || SVG_NAMESPACE.equals(node.getNamespaceURI());
+    /**
+     * Found before parsing so the refusal is immediate and says why. The parser refuses a DOCTYPE
+     * too; this only gives the clear message, and also covers UTF-16 files.
+     */
+    private static boolean declaresDoctype(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        String text = new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.ISO_8859_1)
+                .toUpperCase(Locale.ROOT);
+        return text.contains("<!DOCTYPE") || text.contains("<!ENTITY");
     }
 
-    /** The stated width or height in pixels, else the view box's, else 0; absurd sizes count as none. */
-    private static int size(Element root, String attribute, int viewBoxIndex) {
-        Matcher length = LENGTH.matcher(root.getAttribute(attribute));
-        double size = 0;
-        if (length.matches()) {
-            size = Double.parseDouble(length.group(1));
-        } else {
-            Matcher numbers = NUMBER.matcher(root.getAttribute("viewBox"));
-            List<Double> found = new ArrayList<>();
-            while (numbers.find() && found.size() < 4) {
-                found.add(Double.parseDouble(numbers.group()));
+    /**
+     * The size a browser would give the image: both attributes when they are pixels, one of them
+     * with the viewBox's proportions, or the viewBox alone; 0x0 when the file does not say.
+     */
+    private static Size size(String widthAttribute, String heightAttribute, String viewBox) {
+        double width = pixels(widthAttribute);
+        double height = pixels(heightAttribute);
+        double[] box = viewBox(viewBox);
+        if (width <= 0 || height <= 0) {
+            if (box == null) {
+                return Size.UNKNOWN;
             }
-            if (found.size() == 4) {
-                size = found.get(viewBoxIndex);
+            if (width > 0) {
+                height = width * box[1] / box[0];
+            } else if (height > 0) {
+                width = height * box[0] / box[1];
+            } else {
+                width = box[0];
+                height = box[1];
             }
         }
-        return size > 0 && size <= MAX_SIZE ? (int) Math.round(size) : 0;
+        long w = Math.round(width);
+        long h = Math.round(height);
+        if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) {
+            return Size.UNKNOWN;
+        }
+        return new Size((int) w, (int) h);
     }
 
-    /** Writes the kept parts as new XML, counting elements and depth as it goes. */
-    private static final class Writer {
-        private final StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        private int elements;
-
-        void element(Element element, int depth, boolean root) {
-            if (++elements > MAX_ELEMENTS || depth > MAX_DEPTH) {
-                throw new UnsupportedFileException("The SVG has more elements or nesting than a drawing here may have.");
-            }
-            String name = localName(element);
-            if (!isSvgNamespace(element)) {
-                return;
-            }
-            if (UNWRAPPED.contains(name)) {
-                children(element, depth);
-                return;
-            }
-            if (!ELEMENTS.contains(name) || (name.equals("image") && !hasDataImage(element))) {
-                return;
-            }
-            if (name.equals("style")) {
-                String css = element.getTextContent();
-                if (!safeValue(css)) {
-                    return;
-                }
-            }
-            out.append('<').append(name);
-            if (root) {
-                out.append(" xmlns=\"").append(SVG_NAMESPACE).append("\" xmlns:xlink=\"").append(XLINK_NAMESPACE).append('"');
-            }
-            attributes(element, name);
-            out.append('>');
-            children(element, depth);
-            out.append("</").append(name).append('>');
+    private static double pixels(String value) {
+        if (value == null) {
+            return 0;
         }
-
-        private void children(Element element, int depth) {
-            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-                switch (child.getNodeType()) {
-                    case Node.ELEMENT_NODE -> element((Element) child, depth + 1, false);
-                    case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> text(child.getNodeValue());
-                    default -> {
-                        // Comments and processing instructions are dropped.
-                    }
-                }
-            }
+        Matcher m = PIXELS.matcher(value);
+        if (!m.matches()) {
+            return 0;
         }
-
-        private void attributes(Element element, String elementName) {
-            NamedNodeMap map = element.getAttributes();
-            List<Attr> kept = new ArrayList<>();
-            for (int i = 0; i < map.getLength(); i++) {
-                Attr attribute = (Attr) map.item(i);
-                if (keeps(attribute, elementName)) {
-                    kept.add(attribute);
-                }
-            }
-            kept.sort(Comparator.comparing(SvgSanitizer.Writer::attributeName));
-            for (Attr attribute : kept) {
-                out.append(' ').append(attributeName(attribute)).append("=\"");
-                escape(attribute.getValue(), true);
-                out.append('"');
-            }
-        }
-
-        private static String attributeName(Attr attribute) {
-            String local = localName(attribute);
-            if (XLINK_NAMESPACE.equals(attribute.getNamespaceURI())) {
-                return "xlink:" + local;
-            }
-            if (XMLConstants.XML_NS_URI.equals(attribute.getNamespaceURI())) {
-                return "xml:" + local;
-            }
-            return local;
-        }
-
-        private static boolean keeps(Attr attribute, String elementName) {
-            String namespace = attribute.getNamespaceURI();
-            String name = attributeName(attribute);
-            boolean known = namespace == null ? ATTRIBUTES.contains(name)
-                    : XLINK_NAMESPACE.equals(namespace) ? name.equals("xlink:href")
-                    : XMLConstants.XML_NS_URI.equals(namespace) && ATTRIBUTES.contains(name);
-            if (!known) {
-                return false;
-            }
-            String value = attribute.getValue();
-            if (name.equals("href") || name.equals("xlink:href")) {
-                String link = value.strip();
-                return link.startsWith("#") && !link.contains("(") || elementName.equals("image") && DATA_IMAGE.matcher(link).matches();
-            }
-            return safeValue(value);
-        }
-
-        private static boolean hasDataImage(Element image) {
-            String href = image.hasAttribute("href") ? image.getAttribute("href") : image.getAttributeNS(XLINK_NAMESPACE, "href");
-            return DATA_IMAGE.matcher(href.strip()).matches();
-        }
-
-        private void text(String text) {
-            escape(text, false);
-        }
-
-        private void escape(String text, boolean attribute) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '&' -> out.append("&amp;");
-                    case '<' -> out.append("&lt;");
-                    case '>' -> out.append("&gt;");
-                    case '"' -> out.append(attribute ? "&quot;" : "\"");
-                    default -> out.append(c);
-                }
-            }
-        }
+        double number = Double.parseDouble(m.group(1));
+        return number > 0 && number <= MAX_SIDE ? number : 0;
     }
 
-    /** A value or style sheet with no script and no reference outside the file: {@code url(#id)} only. */
-    private static boolean safeValue(String value) {
-        if (DANGEROUS.matcher(value).find()) {
-            return false;
+    /** The viewBox's width and height, or null unless it is four numbers with a sensible size. */
+    private static double[] viewBox(String value) {
+        if (value == null) {
+            return null;
         }
-        Matcher url = URL.matcher(value);
-        while (url.find()) {
-            if (!url.group(2).strip().startsWith("#")) {
-                return false;
+        String[] parts = value.strip().split("\\s*,\\s*|\\s+");
+        if (parts.length != 4) {
+            return null;
+        }
+        for (String part : parts) {
+            if (!NUMBER.matcher(part).matches()) {
+                return null;
             }
         }
-        return !value.toLowerCase(Locale.ROOT).contains("url(") || URL.matcher(value).find();
+        double width = Double.parseDouble(parts[2]);
+        double height = Double.parseDouble(parts[3]);
+        return width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE ? new double[] {width, height} : null;
+    }
+
+    private record Size(int width, int height) {
+        static final Size UNKNOWN = new Size(0, 0);
+    }
+
+    /** Recoverable errors are refused too: a file the parser had to guess about is not one to serve. */
+    private static final class Strict implements ErrorHandler {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 }
