@@ -45,6 +45,19 @@ final class HtmlSubset implements HtmlRenderer.HtmlRendererExtension {
     private static final Set<String> MARKUP_OPENINGS = Set.of("<strong class=\"error\">", "<div class=\"reply\">");
     private static final Set<String> MARKUP_CLOSINGS = Set.of("strong", "div");
 
+    /** Whether this raw HTML (one tag, or a comment) renders as markup rather than showing as typed. */
+    static boolean isRendered(String html) {
+        if (html.startsWith("<!--") || MARKUP_OPENINGS.contains(html)) {
+            return true;
+        }
+        Matcher tag = TAG.matcher(html.strip());
+        if (!tag.matches()) {
+            return false;
+        }
+        String name = tag.group(2).toLowerCase(Locale.ROOT);
+        return TAGS.contains(name) || name.startsWith("x-") || tag.group(1).length() > 0 && MARKUP_CLOSINGS.contains(name);
+    }
+
     @Override
     public void rendererOptions(MutableDataHolder options) {
     }

@@ -15,8 +15,8 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 
 /**
  * The text a reader sees on a page, for search: words of paragraphs, headings, lists, tables,
- * code and notes, link labels rather than targets, and raw HTML as the characters typed (it is
- * shown escaped). Footnote markers are left out, or "1" would glue onto the word before them.
+ * code and notes, link labels rather than targets, and HTML other than the tags that render as
+ * the characters typed (it is shown escaped). Footnote markers are left out, or "1" would glue onto the word before them.
  *
  * <p>One pass with an explicit stack into a plain builder: flexmark's own text collector
  * recurses once per nesting level and builds segment lists whose cost grew faster than the
@@ -71,7 +71,12 @@ final class PlainText {
             return false;
         }
         if (node instanceof HtmlInlineBase || node instanceof HtmlBlockBase) {
-            out.append(node.getChars());
+            // Tags that render (the HTML subset, files' placeholders) are markup, not words; the rest shows as typed.
+            if (!HtmlSubset.isRendered(node.getChars().toString())) {
+                out.append(node.getChars());
+            } else if (node.getChars().toString().regionMatches(true, 0, "<br", 0, 3)) {
+                out.append(' ');
+            }
             return false;
         }
         if (node instanceof SoftLineBreak) {

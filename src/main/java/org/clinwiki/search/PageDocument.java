@@ -16,6 +16,7 @@ import org.apache.lucene.util.BytesRef;
 import org.clinwiki.page.PageSnapshot;
 import org.clinwiki.render.Heading;
 import org.clinwiki.render.ParsedPage;
+import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
 
 /** Builds the Lucene document for a page from its latest text. */
@@ -45,8 +46,9 @@ final class PageDocument {
         doc.add(new Field(SearchFields.ALL, parsed.text(), ALL_TYPE));
         doc.add(new BinaryDocValuesField(SearchFields.BODY, SnippetText.pack(parsed.text())));
         Title title = change.title();
-        doc.add(new TextField(SearchFields.TITLE, title.name(), Field.Store.NO));
-        doc.add(new Field(SearchFields.ALL, title.name(), ALL_TYPE));
+        String name = searchableName(title);
+        doc.add(new TextField(SearchFields.TITLE, name, Field.Store.NO));
+        doc.add(new Field(SearchFields.ALL, name, ALL_TYPE));
         for (Title redirect : redirects) {
             doc.add(new TextField(SearchFields.TITLE, redirect.name(), Field.Store.NO));
             doc.add(new Field(SearchFields.ALL, redirect.name(), ALL_TYPE));
@@ -95,6 +97,18 @@ final class PageDocument {
         doc.add(new NumericDocValuesField(SearchFields.UPDATED, change.updated().toEpochMilli()));
         doc.add(new StringField(SearchFields.AUTHOR, change.author(), Field.Store.YES));
         return doc;
+    }
+
+    /**
+     * The words of a title. A file's extension is set apart: the tokenizer keeps "Flow.svg" as
+     * one word, and nobody searches for a figure by its extension.
+     */
+    private static String searchableName(Title title) {
+        if (title.namespace() != Namespace.FILE) {
+            return title.name();
+        }
+        int dot = title.name().lastIndexOf('.');
+        return dot <= 0 ? title.name() : title.name().substring(0, dot) + " " + title.name().substring(dot + 1);
     }
 
     static String id(long pageId) {

@@ -12,7 +12,7 @@ import org.clinwiki.title.Namespace;
 public record SearchRequest(String query, Optional<String> category, Set<Namespace> namespaces, int limit, int offset) {
 
     /** Where readers look unless they say otherwise: articles, help and category pages, not talk or user pages. */
-    public static final Set<Namespace> CONTENT = Set.copyOf(EnumSet.of(Namespace.MAIN, Namespace.HELP, Namespace.CATEGORY));
+    public static final Set<Namespace> CONTENT = Set.copyOf(EnumSet.of(Namespace.MAIN, Namespace.FILE, Namespace.HELP, Namespace.CATEGORY));
 
     public SearchRequest {
         namespaces = Set.copyOf(namespaces);

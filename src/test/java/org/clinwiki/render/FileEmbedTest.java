@@ -55,6 +55,12 @@ class FileEmbedTest {
     }
 
     @Test
+    void searchReadsCaptionsNotPlaceholders() {
+        String text = renderer.parse("Before [[File:Order entry.png|thumb|The order screen]] and HbA<sub>1c</sub> after.").text();
+        assertThat(text).contains("The order screen", "HbA1c").doesNotContain("x-figure", "data-n", "<sub>");
+    }
+
+    @Test
     void mediaLinksAndLinksToTheFilePage() {
         assertThat(shown("Read [[Media:Policy.pdf|the policy]]. See [[:File:Order entry.png]]."))
                 .contains("<a href=\"/files/Policy.pdf\" class=\"media-link\">the policy</a>",

@@ -69,6 +69,9 @@ class FilesApiTest extends WikiTestCase {
         assertThat(wiki.get("/api/v1/recent-changes?limit=5").body()).contains("File:Order entry.png", "Uploaded File:Order entry.png: CPOE screen");
         assertThat(wiki.get("/api/v1/users/uploader/contributions").body()).contains("File:Order entry.png");
         assertThat(wiki.get("/api/v1/pages/File:Order_entry.png").json().path("markdown").asText()).isEqualTo("CPOE screen");
+        wiki.awaitSearchable();
+        assertThat(wiki.searchTitles("order entry")).as("by name").contains("File:Order entry.png");
+        assertThat(wiki.searchTitles("CPOE screen")).as("by description").contains("File:Order entry.png");
     }
 
     @Test
