@@ -71,7 +71,8 @@ public final class FileService {
         this.reader = reader;
         this.permissions = permissions;
         this.limits = limits;
-        this.inspector = new UploadInspector(new FileTypes(limits.extraMediaTypes()), ImageLimits.DEFAULT);
+        this.inspector = new UploadInspector(new FileTypes(limits.extraMediaTypes()),
+                ImageLimits.forHeap(Runtime.getRuntime().maxMemory()));
         this.svgs = new SvgSanitizer();
         this.thumbnails = new Thumbnails(cacheDir.resolve("thumbnails"));
         this.originals = cacheDir.resolve("originals");

@@ -13,6 +13,18 @@ public record ImageLimits(long maxPixels, int maxFrames) {
     /** 50 megapixels (a large camera's photo, about 200 MB decoded) and 200 animation frames. */
     public static final ImageLimits DEFAULT = new ImageLimits(50_000_000L, 200);
 
+    /**
+     * Cleaning a photo holds about three copies of its pixels at four bytes each; with uploads
+     * checked one at a time per two cores, a quarter of the heap for each is left to them.
+     */
+    private static final long HEAP_BYTES_PER_PIXEL = 12 * 4;
+
+    /** {@link #DEFAULT}, or less when the heap could not decode the largest image it allows. */
+    public static ImageLimits forHeap(long maxHeapBytes) {
+        return new ImageLimits(Math.max(1_000_000L, Math.min(DEFAULT.maxPixels(), maxHeapBytes / HEAP_BYTES_PER_PIXEL)),
+                DEFAULT.maxFrames());
+    }
+
     /** How many times the largest still image an animation's frames may add up to. */
     private static final int ANIMATION_FACTOR = 4;
 

@@ -25,6 +25,7 @@ final class Tabs {
             case HELP -> "Help page";
             case USER -> "User page";
             case TEMPLATE -> "Template";
+            case FILE -> "File";
             default -> "Article";
         };
     }

@@ -364,4 +364,11 @@ class FileBytesTest {
         assertThat(inspector.inspect(png, "png").bytes()).isEqualTo(inspector.inspect(png.clone(), "png").bytes());
         assertThat(inspector.inspect(gif, "gif").bytes()).isEqualTo(inspector.inspect(gif.clone(), "gif").bytes());
     }
+
+    @Test
+    void aSmallHeapAllowsFewerPixels() {
+        assertThat(ImageLimits.forHeap(24L << 30).maxPixels()).isEqualTo(ImageLimits.DEFAULT.maxPixels());
+        assertThat(ImageLimits.forHeap(160L << 20).maxPixels()).isBetween(3_000_000L, 4_000_000L);
+        assertThat(ImageLimits.forHeap(1L << 20).maxPixels()).as("never below a megapixel").isEqualTo(1_000_000L);
+    }
 }
