@@ -234,10 +234,13 @@ public final class FileService {
      * {@code width} pixels wide (0 for the original), as a file on disk.
      */
     public Served serve(Title title, OptionalLong versionId, int width, Optional<User> viewer) {
-        StoredFile file = file(title, viewer);
-        FileVersion version = versionId.isEmpty() ? file.latest()
-                : database.read(FileStore.class, store -> store.version(file.page().id(), versionId.getAsLong()))
-                        .orElseThrow(() -> new FileNotFoundException(title, versionId.getAsLong()));
+        requireFileTitle(title);
+        // Only the page (to honour deletion) and the one version asked for: files are fetched far more often than listed.
+        Page page = reader.find(title, viewer).orElseThrow(() -> new FileNotFoundException(title));
+        FileVersion version = database.read(FileStore.class, store -> versionId.isEmpty() ? store.latest(page.id())
+                        : store.version(page.id(), versionId.getAsLong()))
+                .orElseThrow(() -> versionId.isEmpty() ? new FileNotFoundException(title)
+                        : new FileNotFoundException(title, versionId.getAsLong()));
         if (width < 0 || width > 100_000) {
             throw new InvalidInputException("invalid_width", "The width must be a number of pixels.");
         }
