@@ -60,6 +60,7 @@ public final class FileService {
     private final Gate checks = new Gate("Checking uploaded files", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 4,
             Duration.ofSeconds(30));
     /** Making a thumbnail decodes the whole image: as many at once as there are cores; a page's first view asks for several. */
+    private final Object[] thumbnailLocks = newLocks(64);
     private final Gate thumbnailing = new Gate("Making thumbnails", Runtime.getRuntime().availableProcessors(), 64,
             Duration.ofSeconds(30));
 
@@ -96,7 +97,7 @@ public final class FileService {
     }
 
     /** Bytes to send: a version of a file (or a thumbnail of it) in a file on disk, and its media type. */
-    public record Served(Title title, FileVersion version, Path path, String mediaType, int width) {
+    public record Served(Title title, FileVersion version, Path path, String mediaType, int width, boolean deleted) {
     }
 
     public Uploaded upload(Actor actor, Upload upload) {
@@ -224,7 +225,7 @@ public final class FileService {
         }
     }
 
-    /** The file's current version, deleted or not: an upload to a deleted file's name is refused by its page. */
+    /** The file's current version if it is live: an upload to a deleted file's name is refused by its page, telling nothing of it. */
     private Optional<FileVersion> current(Title title) {
         return database.read(FileStore.class, store -> store.latestByName(title.name()));
     }
@@ -249,12 +250,19 @@ public final class FileService {
                 .orElse(new FileType(version.mediaType(), List.of(), FileType.Display.DOWNLOAD));
         int snapped = ThumbnailWidths.snap(width, version.width());
         if (width == 0 || type.display() != FileType.Display.RASTER || snapped >= version.width()) {
-            return new Served(title, version, original, version.mediaType(), version.width());
+            return new Served(title, version, original, version.mediaType(), version.width(), page.deleted());
         }
         Path thumbnail = thumbnails.cached(version.sha256(), type, snapped)
-                .orElseGet(() -> thumbnailing.call(() -> thumbnails.thumbnail(version.sha256(), type, read(original), snapped)));
+                .orElseGet(() -> thumbnailing.call(() -> makeOnce(version.sha256(), type, original, snapped)));
         String thumbnailType = type.equals(FileType.JPEG) ? FileType.JPEG.mediaType() : FileType.PNG.mediaType();
-        return new Served(title, version, thumbnail, thumbnailType, snapped);
+        return new Served(title, version, thumbnail, thumbnailType, snapped, page.deleted());
+    }
+
+    /** Makes a thumbnail unless a request that asked for it at the same moment made it already. */
+    private Path makeOnce(String sha256, FileType type, Path original, int width) {
+        synchronized (thumbnailLocks[Math.floorMod((sha256 + width).hashCode(), thumbnailLocks.length)]) {
+            return thumbnails.cached(sha256, type, width).orElseGet(() -> thumbnails.thumbnail(sha256, type, read(original), width));
+        }
     }
 
     /** The version's bytes in the cache on disk, copied there from the database the first time they are asked for. */
@@ -325,6 +333,14 @@ public final class FileService {
     private static ConflictException exists(Title title) {
         return new ConflictException("file_exists",
                 "A file named \"" + title.name() + "\" exists already; upload with replace=true to add a new version of it.");
+    }
+
+    private static Object[] newLocks(int count) {
+        Object[] locks = new Object[count];
+        for (int i = 0; i < count; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     static String sha256(byte[] bytes) {

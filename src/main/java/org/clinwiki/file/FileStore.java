@@ -51,7 +51,10 @@ interface FileStore {
     @SqlQuery(VERSIONS + " WHERE v.page_id = :pageId ORDER BY v.id DESC LIMIT 1")
     Optional<FileVersion> latest(long pageId);
 
-    @SqlQuery(VERSIONS + " WHERE v.page_id = (SELECT id FROM pages WHERE namespace = 'file' AND name = :name) ORDER BY v.id DESC LIMIT 1")
+    /** The current version of a live file; a deleted one has none (its page refuses uploads). */
+    @SqlQuery(VERSIONS + """
+             WHERE v.page_id = (SELECT id FROM pages WHERE namespace = 'file' AND name = :name AND deleted_at IS NULL)
+            ORDER BY v.id DESC LIMIT 1""")
     Optional<FileVersion> latestByName(String name);
 
     @SqlQuery(VERSIONS + " WHERE v.page_id = :pageId AND v.id = :id")

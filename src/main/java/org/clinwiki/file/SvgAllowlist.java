@@ -19,7 +19,7 @@ final class SvgAllowlist {
     static final Set<String> ELEMENTS = Set.of(
             "svg", "g", "defs", "symbol", "use", "switch", "path", "rect", "circle", "ellipse", "line",
             "polyline", "polygon", "text", "tspan", "textPath", "title", "desc", "linearGradient",
-            "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter", "image", "style",
+            "radialGradient", "stop", "clipPath", "mask", "pattern", "marker", "filter", "style",
             "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
             "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood",
             "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode",
@@ -74,8 +74,6 @@ final class SvgAllowlist {
     /** Only an id in this document: anything else (a path, a scheme, xpointer()) could leave it. */
     private static final Pattern FRAGMENT = Pattern.compile("#[A-Za-z_][A-Za-z0-9_.:-]*");
     private static final Pattern URL_ARGUMENT = Pattern.compile("\\s*(['\"]?)#[A-Za-z_][A-Za-z0-9_.:-]*\\1\\s*");
-    private static final Pattern RASTER_DATA = Pattern.compile(
-            "data:image/(?:png|jpeg|jpg|gif|webp);base64,[A-Za-z0-9+/=\\s]*", Pattern.CASE_INSENSITIVE);
 
     private SvgAllowlist() {
     }
@@ -90,10 +88,6 @@ final class SvgAllowlist {
 
     static boolean isFragment(String href) {
         return FRAGMENT.matcher(href).matches();
-    }
-
-    static boolean isRasterData(String href) {
-        return RASTER_DATA.matcher(href).matches();
     }
 
     /**

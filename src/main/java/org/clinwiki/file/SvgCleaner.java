@@ -99,19 +99,13 @@ final class SvgCleaner extends DefaultHandler {
         if (!SvgAllowlist.ELEMENTS.contains(name)) {
             return Fate.DROPPED;
         }
-        if (name.equals("image") && !hasRasterData(attributes)) {
+        if (name.equals("image")) {
+            // Even one carrying its own pixels: a photo's EXIF (where it was taken) would pass inside it untouched.
             return Fate.DROPPED;
         }
         return name.equals("style") ? Fate.STYLE : Fate.KEPT;
     }
 
-    /** An image is only kept when it carries its own pixels: any other href is a request. */
-    private static boolean hasRasterData(Attributes attributes) {
-        String href = attributes.getValue("", "href");
-        String xlink = attributes.getValue(SvgAllowlist.XLINK_NS, "href");
-        return href != null && SvgAllowlist.isRasterData(href.strip())
-                || xlink != null && SvgAllowlist.isRasterData(xlink.strip());
-    }
 
     private static String attributes(Attributes attributes, String element) {
         StringBuilder written = new StringBuilder();
@@ -153,10 +147,7 @@ final class SvgCleaner extends DefaultHandler {
 
     private static String keptHref(String value, String element) {
         String href = value.strip();
-        if (SvgAllowlist.isFragment(href)) {
-            return href;
-        }
-        return element.equals("image") && SvgAllowlist.isRasterData(href) ? href : null;
+        return SvgAllowlist.isFragment(href) ? href : null;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A WebP file's RIFF chunks, rewritten with only those that make up the picture. WebP keeps
  * metadata in chunks of its own ({@code EXIF}, {@code XMP }) beside the image data, so dropping
- * them removes it without touching a pixel. Unknown chunks, which readers skip and which could
+ * them removes it without touching a pixel. A colour profile ({@code ICCP}) goes too: profiles
+ * carry free text (a description, a copyright, a device). Unknown chunks, which readers skip and which could
  * carry anything, go too, as do bytes after the RIFF's declared end. The extended header
  * ({@code VP8X}) has flags saying EXIF and XMP are present; they are cleared to match.
  *
@@ -19,8 +20,9 @@ import java.util.Set;
  */
 record WebpChunks(byte[] bytes, int canvasWidth, int canvasHeight, int frames, long framePixels) {
 
-    private static final Set<String> PICTURE = Set.of("VP8X", "ICCP", "ANIM", "ANMF", "ALPH", "VP8 ", "VP8L");
+    private static final Set<String> PICTURE = Set.of("VP8X", "ANIM", "ANMF", "ALPH", "VP8 ", "VP8L");
     private static final Set<String> FRAME_PICTURE = Set.of("ALPH", "VP8 ", "VP8L");
+    private static final int ICC_FLAG = 0x20;
     private static final int EXIF_FLAG = 0x08;
     private static final int XMP_FLAG = 0x04;
     private static final int ANMF_HEADER = 16;
@@ -52,7 +54,7 @@ record WebpChunks(byte[] bytes, int canvasWidth, int canvasHeight, int frames, l
                         if (payload.length < 10) {
                             throw broken();
                         }
-                        payload[0] &= (byte) ~(EXIF_FLAG | XMP_FLAG);
+                        payload[0] &= (byte) ~(ICC_FLAG | EXIF_FLAG | XMP_FLAG);
                         canvasWidth = uint24(payload, 4) + 1;
                         canvasHeight = uint24(payload, 7) + 1;
                     }

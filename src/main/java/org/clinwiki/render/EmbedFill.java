@@ -1,5 +1,7 @@
 package org.clinwiki.render;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clinwiki.title.Title;
 import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
 
 /**
  * Gives the images a rendered page shows their address, pixel size and high-density sources,
@@ -37,7 +40,7 @@ public final class EmbedFill {
             return html;
         }
         Map<String, EmbeddedFile> byPath = new HashMap<>();
-        files.forEach((title, file) -> byPath.put(Entities.escape(title.nameUrlPath()), file));
+        files.forEach((title, file) -> byPath.put(title.nameUrlPath(), file));
         String filled = fillImages(html.html(), byPath);
         return new SafeHtml(fillMediaLinks(filled, byPath));
     }
@@ -47,7 +50,7 @@ public final class EmbedFill {
         Matcher image = IMAGE_TAG.matcher(html);
         int copied = 0;
         while (image.find()) {
-            EmbeddedFile file = files.get(image.group(1));
+            EmbeddedFile file = files.get(Parser.unescapeEntities(image.group(1), true));
             int start = image.start();
             int end = image.end();
             if (file == null || file.kind() == EmbeddedFile.Kind.DOCUMENT) {
@@ -80,9 +83,9 @@ public final class EmbedFill {
         Matcher link = MEDIA_LINK.matcher(html);
         StringBuilder out = new StringBuilder(html.length() + 64);
         while (link.find()) {
-            String replacement = files.containsKey(link.group(1)) ? link.group()
+            String replacement = files.containsKey(Parser.unescapeEntities(link.group(1), true)) ? link.group()
                     : "<a href=\"/special/upload?name=" + link.group(1) + "\" class=\"media-link new\" title=\""
-                      + "File:" + link.group(1) + " does not exist: upload it\">";
+                      + attribute("File:" + readable(link.group(1)) + " does not exist: upload it") + "\">";
             link.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         link.appendTail(out);
@@ -90,8 +93,19 @@ public final class EmbedFill {
     }
 
     private static String uploadLink(String path) {
-        return "<a href=\"/special/upload?name=" + path + "\" class=\"new\" title=\"File:" + path
-               + " does not exist: upload it\">File:" + path + "</a>";
+        String name = attribute("File:" + readable(path));
+        return "<a href=\"/special/upload?name=" + path + "\" class=\"new\" title=\"" + name
+               + " does not exist: upload it\">" + name + "</a>";
+    }
+
+    private static String attribute(String text) {
+        return Entities.escape(text).replace("\"", "&quot;");
+    }
+
+    /** A file's name as people read it, from its address in the (escaped) HTML: no percent-escapes, spaces for underscores. */
+    private static String readable(String escapedPath) {
+        String path = Parser.unescapeEntities(escapedPath, true);
+        return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8).replace('_', ' ');
     }
 
     /** The image in its box: never larger than the original for a raster image, whose thumbnails the server makes. */

@@ -67,8 +67,10 @@ final class FileViews {
         String etag = "\"" + served.version().sha256() + "-" + served.width() + "\"";
         ctx.header("Content-Security-Policy", FILE_POLICY);
         ctx.header("ETag", etag);
-        // A version's bytes never change: its own address may be kept; the latest is checked each time.
-        ctx.header("Cache-Control", version.isPresent() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+        // A version's bytes never change: its own address may be kept; the latest is checked each time. A deleted
+        // file, which only administrators see, is kept by nobody.
+        ctx.header("Cache-Control", served.deleted() ? "private, no-store"
+                : version.isPresent() ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
         ctx.header("Content-Disposition", disposition(served));
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
@@ -157,7 +159,7 @@ final class FileViews {
                 .map(page -> new Link(page.wikiPath(), page.text())).toList();
         return Optional.of(new FileView(title.name(), base, latest.mediaType(), size(latest.size()),
                 picture(base, latest, PREVIEW_WIDTH, title.name()), rows, usage, permissions.holds(viewer, Right.EDIT),
-                "/special/upload?replace=true&name=" + URLEncoder.encode(title.nameUrlPath(), StandardCharsets.UTF_8)));
+                "/special/upload?replace=true&name=" + URLEncoder.encode(title.name(), StandardCharsets.UTF_8)));
     }
 
     /** The version as an image at most {@code box} pixels wide, with a double-density source; none for a document. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.clinwiki.error.InvalidInputException;
+import org.clinwiki.error.WikiException;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
@@ -31,6 +32,13 @@ final class MultipartForm {
 
     private MultipartForm(MultiPartFormData.Parts parts) {
         this.parts = parts;
+    }
+
+    /** A multipart body sent where no file is uploaded. */
+    static final class NotAnUploadException extends WikiException {
+        NotAnUploadException(String message) {
+            super(Kind.UNSUPPORTED, "unsupported_media_type", message);
+        }
     }
 
     /** A file sent in a field: the name the browser gave it and its bytes. */

@@ -104,7 +104,7 @@ public final class WebServer {
             });
             var routes = server.routes;
             routes.before(ctx -> securityHeaders(ctx, contentSecurityPolicy));
-            routes.before(ctx -> refuseOversizeUpload(ctx, config.maxFileBytes()));
+            routes.before(ctx -> checkUploadBody(ctx, config.maxFileBytes()));
             routes.before(bodies::read);
             routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
@@ -219,14 +219,18 @@ public final class WebServer {
     /**
      * An upload that says it is larger than a file may be is refused before its body is read:
      * nothing of it is stored, not even in memory. One that does not say is cut off at the
-     * request limit while it is read.
+     * request limit while it is read. Only uploads may be multipart.
      */
-    private static void refuseOversizeUpload(Context ctx, long maxFileBytes) {
+    private static void checkUploadBody(Context ctx, long maxFileBytes) {
         boolean upload = ctx.method() == HandlerType.POST
                 && (ctx.path().equals("/api/v1/files") || ctx.path().equals("/special/upload"));
         if (upload && ctx.contentLength() > maxFileBytes + UPLOAD_OVERHEAD_BYTES) {
             ctx.header("Connection", "close");
             throw FileTooLargeException.file(ctx.contentLength(), maxFileBytes);
+        }
+        // Other forms read their fields as URL-encoded; a multipart body there would be read twice.
+        if (!upload && MultipartForm.isMultipart(ctx)) {
+            throw new MultipartForm.NotAnUploadException("Only uploads are sent as multipart/form-data; send this form URL-encoded.");
         }
     }
 

@@ -237,7 +237,7 @@ class FileBytesTest {
         }
 
         @Test
-        void aWebpLosesItsExifAndXmpChunksAndTheirFlags() {
+        void aWebpLosesItsExifXmpAndColourProfileChunksAndTheirFlags() {
             byte[] webp = ImageFixtures.webpWithMetadata("Exif-secret-serial", "<x:xmpmeta>secret place</x:xmpmeta>");
 
             CleanFile clean = inspector.inspect(webp, "webp");
@@ -246,8 +246,9 @@ class FileBytesTest {
             assertThat(clean.type()).isEqualTo(FileType.WEBP);
             assertThat(contains(bytes, "EXIF")).isFalse();
             assertThat(contains(bytes, "XMP ")).isFalse();
+            assertThat(contains(bytes, "ICCP")).isFalse();
             assertThat(contains(bytes, "secret")).isFalse();
-            assertThat(bytes[20] & 0x0C).as("VP8X EXIF and XMP flags").isZero();
+            assertThat(bytes[20] & 0x2C).as("VP8X ICC, EXIF and XMP flags").isZero();
             assertThat(littleEndian(bytes, 4)).as("RIFF size").isEqualTo(bytes.length - 8);
             assertThat(clean.width()).isEqualTo(1);
             assertThat(clean.height()).isEqualTo(1);

@@ -70,6 +70,14 @@ class FileEmbedTest {
     }
 
     @Test
+    void namesWithQuotesAndAccentsAreFoundAndReadable() {
+        Title quoted = Title.parse("File:Nurse's chart.png");
+        Map<Title, EmbeddedFile> files = Map.of(quoted, new EmbeddedFile(quoted, 3, EmbeddedFile.Kind.RASTER, 100, 50));
+        assertThat(EmbedFill.fill(renderer.render("[[File:Nurse's chart.png]]").html(), files).html()).contains("version=3");
+        assertThat(shown("[[File:Ünï nöpe.png|thumb|x]]")).contains(">File:Ünï nöpe.png</a>", "title=\"File:Ünï nöpe.png does not exist");
+    }
+
+    @Test
     void aMissingFileIsARedLinkToTheUploadForm() {
         String html = shown("[[File:Missing scan.jpg|thumb|Not yet]] and [[Media:Gone.pdf]]");
         assertThat(html).contains("<a href=\"/special/upload?name=Missing_scan.jpg\" class=\"new\"",

@@ -276,16 +276,18 @@ public final class ImageFixtures {
 
     /**
      * A 1x1 lossless WebP (a transparent pixel) wrapped in the extended format: RIFF header,
-     * VP8X (flags: EXIF 0x08 and XMP 0x04 set; canvas 1x1 stored as width-1, height-1), the
-     * VP8L image data, then an EXIF chunk and an XMP chunk with the given text.
+     * VP8X (flags: ICC 0x20, EXIF 0x08 and XMP 0x04 set; canvas 1x1 stored as width-1, height-1),
+     * an ICC profile whose text names a place, the VP8L image data, then an EXIF chunk and an
+     * XMP chunk with the given text.
      */
     public static byte[] webpWithMetadata(String exifText, String xmpText) {
-        byte[] vp8x = HexFormat.of().parseHex("0c000000" + "000000" + "000000");
+        byte[] vp8x = HexFormat.of().parseHex("2c000000" + "000000" + "000000");
         // The 13-byte VP8L bitstream of a 1x1 image: signature 0x2f, 14-bit width-1 and height-1,
         // alpha and version bits, then the entropy-coded pixel.
         byte[] vp8l = HexFormat.of().parseHex("2f00000010071011118888fe07");
         byte[] body = concat("WEBP".getBytes(StandardCharsets.US_ASCII),
-                riffChunk("VP8X", vp8x), riffChunk("VP8L", vp8l),
+                riffChunk("VP8X", vp8x), riffChunk("ICCP", "icc profile desc: secret ward camera".getBytes(StandardCharsets.US_ASCII)),
+                riffChunk("VP8L", vp8l),
                 riffChunk("EXIF", exifText.getBytes(StandardCharsets.US_ASCII)),
                 riffChunk("XMP ", xmpText.getBytes(StandardCharsets.US_ASCII)));
         return concat("RIFF".getBytes(StandardCharsets.US_ASCII), le(4).putInt(body.length).array(), body);

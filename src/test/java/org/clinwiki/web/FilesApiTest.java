@@ -138,6 +138,10 @@ class FilesApiTest extends WikiTestCase {
         assertThat(wiki.upload("", "Anonymous.png", png(5, 5)).status()).isEqualTo(401);
         assertThat(wiki.upload(editor, "No extension", png(5, 5)).errorCode()).isEqualTo("invalid_file_name");
         assertThat(wiki.post("/api/v1/files", editor, "{}").status()).isEqualTo(400);
+        // Other forms take no multipart bodies: a clear 415, never a 500.
+        TestWiki.Response form = wiki.send(wiki.request("/login", "").setHeader("Content-Type", "multipart/form-data; boundary=x")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nx\r\n--x--\r\n")));
+        assertThat(form.status()).isEqualTo(415);
     }
 
     @Test
@@ -184,6 +188,11 @@ class FilesApiTest extends WikiTestCase {
         assertThat(wiki.delete("/api/v1/files/Old_policy.pdf", admin).status()).isEqualTo(204);
         assertThat(wiki.getBytes("/files/Old_policy.pdf").status()).isEqualTo(404);
         assertThat(wiki.get("/api/v1/files/Old_policy.pdf").status()).isEqualTo(404);
+        // An editor sending the same bytes learns nothing of the deleted file.
+        TestWiki.Response guess = wiki.upload(editor, "Old policy.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(guess.status()).isEqualTo(403);
+        assertThat(guess.body()).doesNotContain("uploader");
+        assertThat(wiki.getBytes("/files/Old_policy.pdf?version=1").status()).isEqualTo(404);
         assertThat(wiki.post("/api/v1/files/Old_policy.pdf/restore", admin, "").status()).isEqualTo(200);
         assertThat(wiki.getBytes("/files/Old_policy.pdf").status()).isEqualTo(200);
     }
