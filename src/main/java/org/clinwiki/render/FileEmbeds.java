@@ -59,14 +59,23 @@ final class FileEmbeds {
         if (!opening.find()) {
             return new Found(text, List.of(), List.of(), List.of());
         }
-        CodeRegions code = CodeRegions.of(text);
         List<FileEmbed> embeds = new ArrayList<>();
         List<Title> media = new ArrayList<>();
         List<int[]> edits = new ArrayList<>();
+        String replaced = replace(text, CodeRegions.of(text), new Found(text, embeds, media, edits), 0);
+        return new Found(replaced, List.copyOf(embeds), List.copyOf(media), List.copyOf(edits));
+    }
+
+    /**
+     * Replaces the files in {@code text}, adding to {@code into}'s lists. A caption may show a
+     * file too (once more inside, no deeper): its replacements are not edits of the page's text.
+     */
+    private static String replace(String text, CodeRegions code, Found into, int depth) {
+        Matcher opening = OPENING.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 64);
         int copied = 0;
         int from = 0;
-        while (from < text.length() && opening.find(from) && embeds.size() + media.size() < MAX_PER_PAGE) {
+        while (from < text.length() && opening.find(from) && into.embeds().size() + into.media().size() < MAX_PER_PAGE) {
             int start = opening.start();
             if (code.contains(start)) {
                 from = Math.max(code.end(start), start + 2);
@@ -81,18 +90,22 @@ final class FileEmbeds {
             if (inner.startsWith(":")) {
                 continue; // [[:File:X]] is an ordinary link to the file's page.
             }
-            Optional<String> placeholder = placeholder(inner, embeds, media);
+            Optional<String> placeholder = placeholder(inner, into, depth);
             if (placeholder.isPresent()) {
                 out.append(text, copied, start).append(placeholder.get());
-                edits.add(new int[] {start, end + 2, placeholder.get().length()});
+                if (depth == 0) {
+                    into.edits().add(new int[] {start, end + 2, placeholder.get().length()});
+                }
                 copied = end + 2;
             }
         }
         out.append(text, copied, text.length());
-        return new Found(out.toString(), List.copyOf(embeds), List.copyOf(media), List.copyOf(edits));
+        return out.toString();
     }
 
-    private static Optional<String> placeholder(String inner, List<FileEmbed> embeds, List<Title> media) {
+    private static Optional<String> placeholder(String inner, Found into, int depth) {
+        List<Title> media = into.media();
+        List<FileEmbed> embeds = into.embeds();
         int colon = inner.indexOf(':');
         if (inner.substring(0, colon).strip().equalsIgnoreCase("media")) {
             int pipe = inner.indexOf('|');
@@ -111,9 +124,14 @@ final class FileEmbeds {
         }
         embeds.add(embed.get());
         int n = embeds.size() - 1;
-        return Optional.of(embed.get().showsCaption()
-                ? open(FIGURE_TAG, n) + embed.get().caption() + "</" + FIGURE_TAG + ">"
-                : open(IMAGE_TAG, n) + "</" + IMAGE_TAG + ">");
+        if (!embed.get().showsCaption()) {
+            return Optional.of(open(IMAGE_TAG, n) + "</" + IMAGE_TAG + ">");
+        }
+        String caption = embed.get().caption();
+        if (depth < 1 && caption.contains("[[")) {
+            caption = replace(caption, CodeRegions.of(caption), into, depth + 1);
+        }
+        return Optional.of(open(FIGURE_TAG, n) + caption + "</" + FIGURE_TAG + ">");
     }
 
     private static String open(String tag, int n) {

@@ -61,6 +61,14 @@ class FileEmbedTest {
     }
 
     @Test
+    void aCaptionMayShowAFileToo() {
+        String html = shown("[[File:Order entry.png|thumb|The screen, beside [[File:Workflow.svg|20px]] the workflow]]");
+        assertThat(html).contains("<figcaption>The screen, beside <span class=\"embed\">", "/files/Workflow.svg?version=8",
+                "the workflow</figcaption>").doesNotContain("[[File");
+        assertThat(renderer.parse("[[File:Order entry.png|thumb|x [[File:Workflow.svg|20px]]]]").links()).contains(PNG, SVG);
+    }
+
+    @Test
     void mediaLinksAndLinksToTheFilePage() {
         assertThat(shown("Read [[Media:Policy.pdf|the policy]]. See [[:File:Order entry.png]]."))
                 .contains("<a href=\"/files/Policy.pdf\" class=\"media-link\">the policy</a>",
