@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import java.time.Duration;
 import org.clinwiki.category.CategoryService;
+import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
 import org.clinwiki.file.FileShelf;
 import org.clinwiki.db.Database;
@@ -13,6 +14,7 @@ import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
+import org.clinwiki.page.UploadRevisions;
 import org.clinwiki.page.TemplateTexts;
 import org.clinwiki.page.Previews;
 import org.clinwiki.page.RecentChanges;
@@ -52,6 +54,7 @@ public final class Wiki implements AutoCloseable {
     private final RecentChanges changes;
     private final CategoryService categories;
     private final FileService files;
+    private final FileDelivery delivery;
 
     /**
      * Builds the services over an open database; {@code listener} hears of every page change
@@ -80,8 +83,9 @@ public final class Wiki implements AutoCloseable {
         this.moderation = new PageModeration(database, permissions, clock, listener);
         this.reader = new PageReader(database, renderer, renderCache, config.markedCacheBytes(), permissions, diffGate(),
                 renders, shelf);
-        this.files = new FileService(database, pages, reader, permissions, config.files(), config.fileCacheDir(),
-                config.limits().editsPerMinute());
+        UploadRevisions uploads = new UploadRevisions(database, renderer, permissions, clock, pages);
+        this.files = new FileService(database, uploads, reader, permissions, config.files(), config.limits().editsPerMinute());
+        this.delivery = new FileDelivery(database, reader, config.fileCacheDir());
         this.changes = new RecentChanges(database, permissions);
         this.categories = new CategoryService(database);
     }
@@ -184,6 +188,10 @@ public final class Wiki implements AutoCloseable {
 
     public FileService files() {
         return files;
+    }
+
+    public FileDelivery delivery() {
+        return delivery;
     }
 
     public CategoryService categories() {

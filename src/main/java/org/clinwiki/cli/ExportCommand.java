@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.clinwiki.Wiki;
+import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
 import org.clinwiki.page.Page;
 import org.clinwiki.title.Namespace;
@@ -81,7 +82,7 @@ final class ExportCommand {
             if (file.isEmpty()) {
                 return false;
             }
-            FileService.Served served = wiki.files().serve(title, java.util.OptionalLong.empty(), 0, Optional.empty());
+            FileDelivery.Served served = wiki.delivery().serve(title, java.util.OptionalLong.empty(), 0, Optional.empty());
             if (!target.getParent().toRealPath().startsWith(folder.toRealPath())) {
                 throw new IOException("a folder on the way is a link out of " + folder);
             }

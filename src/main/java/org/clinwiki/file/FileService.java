@@ -1,11 +1,5 @@
 package org.clinwiki.file;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,9 +15,8 @@ import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageReader;
-import org.clinwiki.page.PageService;
 import org.clinwiki.page.SaveResult;
-import org.clinwiki.render.ThumbnailWidths;
+import org.clinwiki.page.UploadRevisions;
 import org.clinwiki.title.InvalidTitleException;
 import org.clinwiki.title.Namespace;
 import org.clinwiki.title.Title;
@@ -36,21 +29,18 @@ import org.clinwiki.user.User;
  * Uploads and the files they make. An upload is checked and cleaned before anything is stored
  * (type from the bytes, metadata removed, SVG sanitised), hashed, and then recorded in one
  * transaction with a revision of the file's page; bytes already stored are not stored again.
- * Files are served from a cache on disk that is filled from the database on demand, with
- * thumbnails beside it. Deleting the file's page hides the file. Thread-safe.
+ * Deleting the file's page hides the file; {@link FileDelivery} sends the bytes. Thread-safe.
  */
 public final class FileService {
 
     private static final int VERSIONS_SHOWN = 200;
 
     private final Database database;
-    private final PageService pages;
+    private final UploadRevisions uploadRevisions;
     private final PageReader reader;
     private final Permissions permissions;
     private final UploadInspector inspector;
     private final SvgSanitizer svgs;
-    private final Thumbnails thumbnails;
-    private final Path originals;
     private final FileLimits limits;
     private final Throttle uploads;
     /**
@@ -59,24 +49,17 @@ public final class FileService {
      */
     private final Gate checks = new Gate("Checking uploaded files", Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 4,
             Duration.ofSeconds(30));
-    /** Making a thumbnail decodes the whole image: as many at once as there are cores; a page's first view asks for several. */
-    private final Object[] thumbnailLocks = newLocks(64);
-    private final Gate thumbnailing = new Gate("Making thumbnails", Runtime.getRuntime().availableProcessors(), 64,
-            Duration.ofSeconds(30));
-
-    /** {@code cacheDir} holds copies of files' bytes and their thumbnails; {@code uploadsPerMinute} is per user. */
-    public FileService(Database database, PageService pages, PageReader reader, Permissions permissions, FileLimits limits,
-                       Path cacheDir, int uploadsPerMinute) {
+    /** {@code uploadsPerMinute} is per user. */
+    public FileService(Database database, UploadRevisions uploadRevisions, PageReader reader, Permissions permissions, FileLimits limits,
+                       int uploadsPerMinute) {
         this.database = database;
-        this.pages = pages;
+        this.uploadRevisions = uploadRevisions;
         this.reader = reader;
         this.permissions = permissions;
         this.limits = limits;
         this.inspector = new UploadInspector(new FileTypes(limits.extraMediaTypes()),
                 ImageLimits.forHeap(Runtime.getRuntime().maxMemory()));
         this.svgs = new SvgSanitizer();
-        this.thumbnails = new Thumbnails(cacheDir.resolve("thumbnails"));
-        this.originals = cacheDir.resolve("originals");
         this.uploads = new Throttle(uploadsPerMinute, Duration.ofMinutes(1));
     }
 
@@ -94,10 +77,6 @@ public final class FileService {
         public FileVersion latest() {
             return versions.getFirst();
         }
-    }
-
-    /** Bytes to send: a version of a file (or a thumbnail of it) in a file on disk, and its media type. */
-    public record Served(Title title, FileVersion version, Path path, String mediaType, int width, boolean deleted) {
     }
 
     public Uploaded upload(Actor actor, Upload upload) {
@@ -173,7 +152,7 @@ public final class FileService {
 
     private Uploaded record(Actor actor, Title title, String description, String summary, NewVersion version, boolean replace) {
         long[] added = new long[1];
-        SaveResult saved = pages.recordUpload(actor, title, description, summary, (handle, page, revision) -> {
+        SaveResult saved = uploadRevisions.record(actor, title, description, summary, (handle, page, revision) -> {
             FileStore store = handle.attach(FileStore.class);
             Optional<FileVersion> latest = store.latest(page.id());
             if (latest.isPresent() && !replace) {
@@ -230,72 +209,6 @@ public final class FileService {
         return database.read(FileStore.class, store -> store.latestByName(title.name()));
     }
 
-    /**
-     * A version of the file (the latest unless {@code versionId} is given), or a thumbnail of it
-     * {@code width} pixels wide (0 for the original), as a file on disk.
-     */
-    public Served serve(Title title, OptionalLong versionId, int width, Optional<User> viewer) {
-        requireFileTitle(title);
-        // Only the page (to honour deletion) and the one version asked for: files are fetched far more often than listed.
-        Page page = reader.find(title, viewer).orElseThrow(() -> new FileNotFoundException(title));
-        FileVersion version = database.read(FileStore.class, store -> versionId.isEmpty() ? store.latest(page.id())
-                        : store.version(page.id(), versionId.getAsLong()))
-                .orElseThrow(() -> versionId.isEmpty() ? new FileNotFoundException(title)
-                        : new FileNotFoundException(title, versionId.getAsLong()));
-        if (width < 0 || width > 100_000) {
-            throw new InvalidInputException("invalid_width", "The width must be a number of pixels.");
-        }
-        Path original = original(version);
-        FileType type = FileType.BUILT_IN.stream().filter(t -> t.mediaType().equals(version.mediaType())).findFirst()
-                .orElse(new FileType(version.mediaType(), List.of(), FileType.Display.DOWNLOAD));
-        int snapped = ThumbnailWidths.snap(width, version.width());
-        if (width == 0 || type.display() != FileType.Display.RASTER || snapped >= version.width()) {
-            return new Served(title, version, original, version.mediaType(), version.width(), page.deleted());
-        }
-        Path thumbnail = thumbnails.cached(version.sha256(), type, snapped)
-                .orElseGet(() -> thumbnailing.call(() -> makeOnce(version.sha256(), type, original, snapped)));
-        String thumbnailType = type.equals(FileType.JPEG) ? FileType.JPEG.mediaType() : FileType.PNG.mediaType();
-        return new Served(title, version, thumbnail, thumbnailType, snapped, page.deleted());
-    }
-
-    /** Makes a thumbnail unless a request that asked for it at the same moment made it already. */
-    private Path makeOnce(String sha256, FileType type, Path original, int width) {
-        synchronized (thumbnailLocks[Math.floorMod((sha256 + width).hashCode(), thumbnailLocks.length)]) {
-            return thumbnails.cached(sha256, type, width).orElseGet(() -> thumbnails.thumbnail(sha256, type, read(original), width));
-        }
-    }
-
-    /** The version's bytes in the cache on disk, copied there from the database the first time they are asked for. */
-    private Path original(FileVersion version) {
-        String sha = version.sha256();
-        Path path = originals.resolve(sha.substring(0, 2)).resolve(sha);
-        if (Files.exists(path)) {
-            return path;
-        }
-        byte[] bytes = database.read(FileStore.class, store -> store.content(sha)).orElseThrow();
-        try {
-            Files.createDirectories(path.getParent());
-            Path temporary = Files.createTempFile(path.getParent(), sha, ".part");
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return path;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot cache file " + sha + " in " + originals, e);
-        }
-    }
-
-    private static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A file's title from an uploaded name: the last part of a path a browser may send, in the File namespace. */
     public static Title titleOf(String name) {
         if (name == null || name.isBlank()) {
@@ -324,7 +237,7 @@ public final class FileService {
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static void requireFileTitle(Title title) {
+    static void requireFileTitle(Title title) {
         if (title.namespace() != Namespace.FILE) {
             throw new FileNotFoundException(title);
         }
@@ -333,14 +246,6 @@ public final class FileService {
     private static ConflictException exists(Title title) {
         return new ConflictException("file_exists",
                 "A file named \"" + title.name() + "\" exists already; upload with replace=true to add a new version of it.");
-    }
-
-    private static Object[] newLocks(int count) {
-        Object[] locks = new Object[count];
-        for (int i = 0; i < count; i++) {
-            locks[i] = new Object();
-        }
-        return locks;
     }
 
     static String sha256(byte[] bytes) {

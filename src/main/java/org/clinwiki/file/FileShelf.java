@@ -35,11 +35,10 @@ public final class FileShelf implements FileSource {
     }
 
     static EmbeddedFile.Kind kind(String mediaType) {
-        if (mediaType.equals(FileType.SVG.mediaType())) {
-            return EmbeddedFile.Kind.VECTOR;
-        }
-        boolean raster = FileType.BUILT_IN.stream()
-                .anyMatch(type -> type.display() == FileType.Display.RASTER && type.mediaType().equals(mediaType));
-        return raster ? EmbeddedFile.Kind.RASTER : EmbeddedFile.Kind.DOCUMENT;
+        return switch (FileType.ofMediaType(mediaType).display()) {
+            case RASTER -> EmbeddedFile.Kind.RASTER;
+            case VECTOR -> EmbeddedFile.Kind.VECTOR;
+            case DOWNLOAD -> EmbeddedFile.Kind.DOCUMENT;
+        };
     }
 }

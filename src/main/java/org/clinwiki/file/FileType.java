@@ -25,6 +25,12 @@ public record FileType(String mediaType, List<String> extensions, Display displa
         extensions = List.copyOf(extensions);
     }
 
+    /** The built-in type of this media type; any other (an extra type) is sent as a download. */
+    public static FileType ofMediaType(String mediaType) {
+        return BUILT_IN.stream().filter(type -> type.mediaType.equals(mediaType)).findFirst()
+                .orElse(new FileType(mediaType, List.of(), Display.DOWNLOAD));
+    }
+
     public boolean isImage() {
         return display != Display.DOWNLOAD;
     }

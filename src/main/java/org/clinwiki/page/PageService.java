@@ -12,7 +12,6 @@ import org.clinwiki.error.ConflictException;
 import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.limit.ServerBusyException;
 import org.clinwiki.db.Database;
-import org.clinwiki.db.Transaction;
 import org.clinwiki.limit.Gate;
 import org.clinwiki.limit.Throttle;
 import org.clinwiki.render.RenderCache;
@@ -45,7 +44,7 @@ public final class PageService {
      * each lost race means merging once more against the winner. Within the process, saves of
      * one page take turns (see {@link #pageLocks}), so they rarely race at all.
      */
-    private static final int MAX_ATTEMPTS = 20;
+    static final int MAX_ATTEMPTS = 20;
     private static final int PAGE_LOCK_STRIPES = 256;
 
     private final Database database;
@@ -220,70 +219,6 @@ public final class PageService {
         return Saved.written(outcome, saved, revision, Saved.handed(pages, saved, revision, toSave));
     }
 
-    /** What a file upload writes beside the revision that records it, in the same transaction. */
-    @FunctionalInterface
-    public interface UploadRecord {
-        /** Writes the file's rows; throwing rolls the revision back too. {@code page} is the file's page as saved. */
-        void write(Transaction handle, Page page, Revision revision);
-    }
-
-    /**
-     * Records an upload as a revision of the file's page, with {@code record} in the same
-     * transaction: a missing page is created with {@code description} as its text; an existing
-     * one gets a revision with its text unchanged (MediaWiki's "null revision"), so every upload
-     * shows in the page's history, recent changes and the uploader's contributions like an edit.
-     * The caller has checked the right to upload and throttled; this checks the page's protection.
-     */
-    public SaveResult recordUpload(Actor actor, Title title, String description, String summary, UploadRecord record) {
-        permissions.require(actor.user(), Right.EDIT);
-        String why = truncate(PageText.summary(summary));
-        Prepared created = Prepared.parsing(renderer, PageText.normalize(description));
-        checkSize(created.text());
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            // The unchanged text's connections are parsed outside the transaction; it holds only if the page did not move on.
-            Optional<Revision> seen = database.read(handle -> handle.attach(PageStore.class).find(title)
-                    .flatMap(page -> handle.attach(RevisionStore.class).find(page.latestRevisionId())));
-            Prepared unchanged = seen.map(latest -> {
-                String text = database.read(RevisionStore.class, revisions -> revisions.content(latest.id()));
-                return Prepared.restoring(renderer, text, renderer.connections(text));
-            }).orElse(created);
-            Optional<Saved> saved = database.write(handle -> {
-                Stores stores = Stores.of(handle);
-                Optional<Page> existing = stores.pages().find(title);
-                Instant now = clock.instant();
-                if (existing.isEmpty()) {
-                    if (seen.isPresent()) {
-                        return Optional.empty();
-                    }
-                    permissions.requireEdit(actor.user(), Role.EDITOR);
-                    long pageId = stores.pages().insert(title.namespace().key(), title.name(), now);
-                    Revision revision = stores.write(pageId, title, OptionalLong.empty(), actor, created, why, false, now);
-                    Page page = Page.created(pageId, title, revision);
-                    record.write(handle, page, revision);
-                    return Optional.of(Saved.written(SaveResult.Outcome.CREATED, page, revision,
-                            Saved.handed(stores.pages(), page, revision, created)));
-                }
-                Page page = existing.get();
-                if (seen.isEmpty() || seen.get().id() != page.latestRevisionId()) {
-                    return Optional.empty();
-                }
-                requireLive(page, actor);
-                permissions.requireEdit(actor.user(), page.editRole());
-                Revision revision = stores.write(page.id(), title, OptionalLong.of(page.latestRevisionId()), actor, unchanged, why,
-                        false, now);
-                Page updated = page.withLatest(revision);
-                record.write(handle, updated, revision);
-                return Optional.of(new Saved(new SaveResult(SaveResult.Outcome.SAVED, updated, revision,
-                        OptionalLong.of(stores.pages().changeSequence())), Optional.empty()));
-            });
-            if (saved.isPresent()) {
-                return afterCommit(saved.get());
-            }
-        }
-        throw new ServerBusyException("Page \"" + title.text() + "\" is being saved by others right now; "
-                + "nothing of yours was saved yet. Try again.", 1);
-    }
-
     // Imports (replace, replaceAll) are the operator's own bulk work and are not throttled.
     private void throttle(Actor actor) {
         edits.take("user:" + actor.user().id(), "too_many_edits", "You are saving faster than this wiki allows.");
@@ -330,7 +265,7 @@ public final class PageService {
         return afterCommit(saved);
     }
 
-    private SaveResult afterCommit(Saved saved) {
+    SaveResult afterCommit(Saved saved) {
         SaveResult result = saved.result();
         if (result.changed()) {
             saved.rendered().ifPresent(rendered -> renderCache.put(result.revision().id(), rendered));
@@ -340,7 +275,7 @@ public final class PageService {
         return result;
     }
 
-    private void checkSize(String markdown) {
+    void checkSize(String markdown) {
         PageText.requireWithin(markdown, maxPageBytes);
     }
 
@@ -348,7 +283,7 @@ public final class PageService {
      * A deleted page cannot be saved over. Administrators are told so; to everyone else the page
      * does not exist, so they get an answer that does not confirm it ever did.
      */
-    private void requireLive(Page page, Actor actor) {
+    void requireLive(Page page, Actor actor) {
         if (!page.deleted()) {
             return;
         }
@@ -360,7 +295,7 @@ public final class PageService {
                 "Page \"" + page.title().text() + "\" was deleted; an administrator can restore it.");
     }
 
-    private static String truncate(String summary) {
+    static String truncate(String summary) {
         return summary.length() <= PageText.SUMMARY_MAX ? summary : summary.substring(0, PageText.SUMMARY_MAX - 1) + "…";
     }
 }

@@ -190,7 +190,7 @@ public final class Renderer {
      * The text after a redirect line, with its markup read and templates expanded, and the
      * redirect's target if the first line is one.
      */
-    private record Source(Transclusion.Expanded expanded, Optional<Title> redirect, FileEmbeds.Found files) {
+    private record Source(ExpandedText expanded, Optional<Title> redirect, FileEmbeds.Found files) {
         static Source of(String markdown, TemplateSource templates) {
             Matcher redirectLine = REDIRECT.matcher(markdown);
             String body = markdown;
@@ -201,7 +201,7 @@ public final class Renderer {
                     body = markdown.substring(redirectLine.end());
                 }
             }
-            Transclusion.Expanded expanded = Transclusion.expand(PageMarkup.ofPage(body), templates);
+            ExpandedText expanded = Transclusion.expand(PageMarkup.ofPage(body), templates);
             if (!expanded.templates().isEmpty()) {
                 Complexity.check(expanded.text());
             }

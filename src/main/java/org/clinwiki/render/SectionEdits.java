@@ -22,7 +22,7 @@ final class SectionEdits {
     private SectionEdits() {
     }
 
-    static void mark(Document document, Transclusion.Expanded expanded, Title title) {
+    static void mark(Document document, ExpandedText expanded, Title title) {
         String text = expanded.pageText();
         Map<Integer, Integer> sectionByLine = new HashMap<>();
         for (Sections.Section section : Sections.of(text).all()) {

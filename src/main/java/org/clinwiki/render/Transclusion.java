@@ -45,73 +45,10 @@ final class Transclusion {
         this.source = source;
     }
 
-    /**
-     * The page's text with its templates expanded.
-     *
-     * @param templates each page transcluded (at any depth) with the revision used, 0 if it does not exist
-     * @param verbatim  runs of the result copied unchanged from the page's text: {start in result, start in page text, length}
-     * @param pageText  the page's own text, as {@link PageMarkup} left it
-     */
-    record Expanded(String text, Map<Title, Long> templates, boolean noToc, boolean forceToc, List<int[]> verbatim,
-                    String pageText) {
-
-        /**
-         * The same expansion after parts of its text were replaced ({@code [start, end, new length]},
-         * in order, as {@link FileEmbeds} replaces files): the page's own characters that remain
-         * still map to where they came from.
-         */
-        Expanded replacing(String replaced, List<int[]> edits) {
-            if (edits.isEmpty()) {
-                return this;
-            }
-            List<int[]> runs = new ArrayList<>(verbatim.size() + edits.size());
-            int next = 0;
-            long shift = 0;
-            for (int[] run : verbatim) {
-                int start = run[0];
-                int end = run[0] + run[2];
-                int at = start;
-                while (at < end) {
-                    while (next < edits.size() && edits.get(next)[1] <= at) {
-                        int[] edit = edits.get(next++);
-                        shift += edit[2] - (edit[1] - edit[0]);
-                    }
-                    int editStart = next < edits.size() ? edits.get(next)[0] : Integer.MAX_VALUE;
-                    if (editStart <= at) {
-                        at = edits.get(next)[1];
-                        continue;
-                    }
-                    int pieceEnd = Math.min(end, editStart);
-                    runs.add(new int[] {(int) (at + shift), run[1] + at - start, pieceEnd - at});
-                    at = pieceEnd;
-                }
-            }
-            return new Expanded(replaced, templates, noToc, forceToc, runs, pageText);
-        }
-
-        /** Where a character of the result came from in the page's own text, or -1 if a template wrote it. */
-        int sourceOffset(int offset) {
-            int low = 0;
-            int high = verbatim.size() - 1;
-            while (low <= high) {
-                int middle = (low + high) >>> 1;
-                int[] run = verbatim.get(middle);
-                if (offset < run[0]) {
-                    high = middle - 1;
-                } else if (offset >= run[0] + run[2]) {
-                    low = middle + 1;
-                } else {
-                    return run[1] + offset - run[0];
-                }
-            }
-            return -1;
-        }
-    }
-
-    static Expanded expand(PageMarkup markup, TemplateSource source) {
+    static ExpandedText expand(PageMarkup markup, TemplateSource source) {
         String text = markup.text();
         if (!text.contains("{{")) {
-            return new Expanded(text, Map.of(), markup.noToc(), markup.forceToc(), List.of(new int[] {0, 0, text.length()}),
+            return new ExpandedText(text, Map.of(), markup.noToc(), markup.forceToc(), List.of(new int[] {0, 0, text.length()}),
                     text);
         }
         Transclusion transclusion = new Transclusion(source);
@@ -123,10 +60,10 @@ final class Transclusion {
         } catch (Overrun e) {
             String notice = error("The templates on this page expand to more than " + MAX_CHARS
                     + " characters, so they are shown as written.") + "\n\n";
-            return new Expanded(notice + text, transclusion.used, markup.noToc(), markup.forceToc(),
+            return new ExpandedText(notice + text, transclusion.used, markup.noToc(), markup.forceToc(),
                     List.of(new int[] {notice.length(), 0, text.length()}), text);
         }
-        return new Expanded(out.toString(), transclusion.used, transclusion.noToc, transclusion.forceToc,
+        return new ExpandedText(out.toString(), transclusion.used, transclusion.noToc, transclusion.forceToc,
                 transclusion.verbatim, text);
     }
 

@@ -45,12 +45,10 @@ public final class SearchIndex implements PageListener, AutoCloseable {
     private final TitleSuggester titles = new TitleSuggester();
     private final PageIndexer pages;
     private final boolean rebuilding;
-    private final Object progress = new Object();
+    /** What the searcher shows; behind {@link #appliedSeq} only between refreshes. */
+    private final SearchProgress progress;
     private volatile long appliedSeq;
-    /** The last change the searcher shows; behind {@link #appliedSeq} only between refreshes. */
-    private volatile long searchedSeq;
     private volatile boolean closing;
-    private boolean wakeRequested;
     private long lastCommitNanos = System.nanoTime();
     private long lastRefreshNanos = System.nanoTime();
     private long committedSeq;
@@ -63,7 +61,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         this.writer = files.writer();
         this.searchers = new SearcherManager(writer, null);
         this.appliedSeq = files.appliedSeq();
-        this.searchedSeq = appliedSeq;
+        this.progress = new SearchProgress(appliedSeq);
         this.committedSeq = appliedSeq;
         this.rebuilding = files.rebuilding();
         this.feed = feed;
@@ -116,10 +114,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
 
     /** Wakes the indexer: pages changed. Returns at once. */
     public void requestCatchUp() {
-        synchronized (progress) {
-            wakeRequested = true;
-            progress.notifyAll();
-        }
+        progress.wake();
     }
 
     /**
@@ -145,17 +140,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
 
     /** Waits until change {@code seq} and those before it are searchable, or the timeout passes. Returns whether they are. */
     public boolean awaitSearchable(long seq, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            while (searchedSeq < seq) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                progress.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
+        return progress.await(seq, timeout);
     }
 
     public TitleSuggester titles() {
@@ -223,7 +208,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
                         commit();
                     }
                 }
-                if (searchedSeq != appliedSeq) {
+                if (progress.searched() != appliedSeq) {
                     refresh(appliedSeq);
                 }
                 if (compactWhenCaughtUp && !closing) {
@@ -234,7 +219,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
                 if (committedSeq != appliedSeq && System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
                     commit();
                 }
-                sleepUntilWoken(COMMIT_EVERY);
+                progress.rest(COMMIT_EVERY, closing);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
@@ -243,20 +228,11 @@ public final class SearchIndex implements PageListener, AutoCloseable {
                 }
                 log.error("The search indexer failed; retrying in a second", e);
                 try {
-                    sleepUntilWoken(Duration.ofSeconds(1));
+                    progress.rest(Duration.ofSeconds(1), closing);
                 } catch (InterruptedException interrupted) {
                     return;
                 }
             }
-        }
-    }
-
-    private void sleepUntilWoken(Duration timeout) throws InterruptedException {
-        synchronized (progress) {
-            if (!wakeRequested && !closing) {
-                progress.wait(timeout.toMillis());
-            }
-            wakeRequested = false;
         }
     }
 
@@ -272,9 +248,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         if (batch.size() < BATCH || System.nanoTime() - lastRefreshNanos >= REFRESH_EVERY_WHILE_BEHIND.toNanos()) {
             refresh(seq);
         } else {
-            synchronized (progress) {
-                appliedSeq = seq;
-            }
+            appliedSeq = seq;
         }
         return batch.size();
     }
@@ -283,11 +257,8 @@ public final class SearchIndex implements PageListener, AutoCloseable {
     private void refresh(long seq) throws IOException {
         searchers.maybeRefreshBlocking();
         lastRefreshNanos = System.nanoTime();
-        synchronized (progress) {
-            appliedSeq = seq;
-            searchedSeq = seq;
-            progress.notifyAll();
-        }
+        appliedSeq = seq;
+        progress.searchable(seq);
     }
 
     private synchronized void commit() throws IOException {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.clinwiki.error.WikiException;
+import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
 import org.clinwiki.file.FileType;
 import org.clinwiki.file.FileVersion;
@@ -43,14 +44,16 @@ final class FileViews {
     private static final int USAGE_SHOWN = 100;
 
     private final FileService files;
+    private final FileDelivery delivery;
     private final PageReader reader;
     private final Permissions permissions;
     private final Layout layout;
     private final Auth auth;
     private final long maxFileBytes;
 
-    FileViews(FileService files, PageReader reader, Permissions permissions, Layout layout, Auth auth, long maxFileBytes) {
+    FileViews(FileService files, FileDelivery delivery, PageReader reader, Permissions permissions, Layout layout, Auth auth, long maxFileBytes) {
         this.files = files;
+        this.delivery = delivery;
         this.reader = reader;
         this.permissions = permissions;
         this.layout = layout;
@@ -63,7 +66,7 @@ final class FileViews {
         Title title = Title.parse("File:" + ctx.pathParam("name"));
         OptionalLong version = Requests.optionalId(ctx, "version");
         int width = Requests.bounded(ctx, "width", 0, 1, 100_000);
-        FileService.Served served = files.serve(title, version, width, auth.viewer(ctx));
+        FileDelivery.Served served = delivery.serve(title, version, width, auth.viewer(ctx));
         String etag = "\"" + served.version().sha256() + "-" + served.width() + "\"";
         ctx.header("Content-Security-Policy", FILE_POLICY);
         ctx.header("ETag", etag);
@@ -88,8 +91,8 @@ final class FileViews {
         }
     }
 
-    private static String disposition(FileService.Served served) {
-        boolean image = FileType.BUILT_IN.stream().anyMatch(type -> type.isImage() && type.mediaType().equals(served.mediaType()));
+    private static String disposition(FileDelivery.Served served) {
+        boolean image = FileType.ofMediaType(served.mediaType()).isImage();
         String name = served.title().name();
         String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
         return (image ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
@@ -164,10 +167,9 @@ final class FileViews {
 
     /** The version as an image at most {@code box} pixels wide, with a double-density source; none for a document. */
     private static Optional<FileView.Picture> picture(String base, FileVersion version, int box, String alt) {
-        boolean svg = version.mediaType().equals(FileType.SVG.mediaType());
-        boolean raster = FileType.BUILT_IN.stream()
-                .anyMatch(type -> type.display() == FileType.Display.RASTER && type.mediaType().equals(version.mediaType()));
-        if (!svg && !raster) {
+        FileType.Display display = FileType.ofMediaType(version.mediaType()).display();
+        boolean svg = display == FileType.Display.VECTOR;
+        if (display == FileType.Display.DOWNLOAD) {
             return Optional.empty();
         }
         String original = base + "?version=" + version.id();

@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import java.util.List;
 import org.clinwiki.category.CategoryService;
+import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
 import org.clinwiki.file.FileTooLargeException;
 import org.clinwiki.page.RecentChanges;
@@ -54,7 +55,7 @@ public final class WebServer {
     public record Services(UserService users, Sessions sessions, UserAdministration administration, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
-                           Tokens tokens, FileService files) {
+                           Tokens tokens, FileService files, FileDelivery delivery) {
     }
 
     /** Where to listen, which other sites pages may show images from, and memory for whole anonymous page views. */
@@ -76,7 +77,7 @@ public final class WebServer {
         ChangesApi changesApi = new ChangesApi(services.changes(), services.users(), auth);
         AccountApi accountApi = new AccountApi(services.users(), services.sessions(), services.logins(), auth);
         AdminApi adminApi = new AdminApi(services.administration(), auth);
-        FileViews fileViews = new FileViews(services.files(), services.reader(), services.permissions(), layout, auth,
+        FileViews fileViews = new FileViews(services.files(), services.delivery(), services.reader(), services.permissions(), layout, auth,
                 config.maxFileBytes());
         FileApi fileApi = new FileApi(services.files(), services.moderation(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,

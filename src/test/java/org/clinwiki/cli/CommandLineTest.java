@@ -187,7 +187,7 @@ class CommandLineTest {
         try (Wiki other = Wiki.open(Config.defaults().withDataDir(otherData), Clock.systemUTC())) {
             var file = other.files().file(Title.parse("File:Chart.png"), Optional.empty());
             assertThat(file.latest().width()).isEqualTo(300);
-            assertThat(Files.readAllBytes(other.files().serve(file.page().title(), OptionalLong.empty(), 0, Optional.empty()).path()))
+            assertThat(Files.readAllBytes(other.delivery().serve(file.page().title(), OptionalLong.empty(), 0, Optional.empty()).path()))
                     .isEqualTo(written);
         }
         Run again = run("", "import", "markdown", exported.toString(), "--data", otherData.toString());
