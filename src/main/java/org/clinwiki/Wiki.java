@@ -13,7 +13,13 @@ import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
+import org.clinwiki.mediawiki.ImportReport;
+import org.clinwiki.mediawiki.MediaWikiImport;
+import org.clinwiki.mediawiki.Reconversion;
+import org.clinwiki.page.HistoryImport;
+import org.clinwiki.page.ImportedRevisions;
 import org.clinwiki.page.PageService;
+import org.clinwiki.user.ImportedAccounts;
 import org.clinwiki.page.UploadRevisions;
 import org.clinwiki.page.TemplateTexts;
 import org.clinwiki.page.Previews;
@@ -196,6 +202,21 @@ public final class Wiki implements AutoCloseable {
 
     public CategoryService categories() {
         return categories;
+    }
+
+    /** A MediaWiki import into this wiki (the command line runs one at a time). */
+    public MediaWikiImport mediaWikiImport() {
+        HistoryImport history = new HistoryImport(database, renderer, pages, clock);
+        return new MediaWikiImport(database, history, new ImportedAccounts(database, clock), files, clock, config.maxPageBytes());
+    }
+
+    /** Redoes the Markdown of imported revisions from their wikitext. */
+    public Reconversion reconversion() {
+        return new Reconversion(database, new ImportedRevisions(database, renderer, clock));
+    }
+
+    public ImportReport importReport() {
+        return new ImportReport(database);
     }
 
     /** Hits and misses of the rendering cache: how often a view was served without rendering. */

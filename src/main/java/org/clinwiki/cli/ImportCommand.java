@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import", description = "Import pages.", subcommands = ImportCommand.Markdown.class)
+@Command(name = "import", description = "Import pages.", subcommands = {ImportCommand.Markdown.class, MediaWikiImportCommand.class})
 final class ImportCommand {
 
     @Command(name = "markdown", description = "Import a folder of .md files; each file name is a page title.")

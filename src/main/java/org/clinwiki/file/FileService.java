@@ -3,6 +3,7 @@ package org.clinwiki.file;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -91,10 +92,24 @@ public final class FileService {
      */
     public Uploaded importFile(Actor actor, Upload upload) {
         permissions.require(actor.user(), Right.EDIT);
-        return store(actor, new Upload(upload.name(), upload.bytes(), upload.comment(), true));
+        return store(actor, new Upload(upload.name(), upload.bytes(), upload.comment(), true), Optional.empty());
+    }
+
+    /** Who uploaded a file on another wiki, and when: an imported upload keeps them. */
+    public record Uploader(User author, Instant at) {
+    }
+
+    /** {@link #importFile} for a file from another wiki: its version is credited to its uploader there, at its time. */
+    public Uploaded importFile(Actor importer, Upload upload, Uploader uploader) {
+        permissions.require(importer.user(), Right.EDIT);
+        return store(importer, new Upload(upload.name(), upload.bytes(), upload.comment(), true), Optional.of(uploader));
     }
 
     private Uploaded store(Actor actor, Upload upload) {
+        return store(actor, upload, Optional.empty());
+    }
+
+    private Uploaded store(Actor actor, Upload upload, Optional<Uploader> uploader) {
         if (upload.bytes().length > limits.maxFileBytes()) {
             throw FileTooLargeException.file(upload.bytes().length, limits.maxFileBytes());
         }
@@ -115,7 +130,7 @@ public final class FileService {
         String summary = (before.isPresent() ? "Uploaded a new version of " : "Uploaded ") + title.text()
                 + (comment.isEmpty() ? "" : ": " + comment);
         NewVersion version = new NewVersion(sha256, bytes, clean.type().mediaType(), width, height, comment, OptionalLong.empty());
-        return record(actor, title, comment, summary, version, upload.replace());
+        return record(actor, uploader, title, comment, summary, version, upload.replace());
     }
 
     /** The bytes as they will be stored: images re-encoded without metadata, drawings sanitised. */
@@ -142,7 +157,7 @@ public final class FileService {
                 + old.timestamp().toString() + (why.isEmpty() ? "" : ": " + why);
         NewVersion version = new NewVersion(old.sha256(), null, old.mediaType(), old.width(), old.height(), why,
                 OptionalLong.of(old.id()));
-        return record(actor, title, "", summary, version, true);
+        return record(actor, Optional.empty(), title, "", summary, version, true);
     }
 
     /** A version to add: new bytes (or null when they are stored already, for a revert) and what describes them. */
@@ -150,9 +165,10 @@ public final class FileService {
                               OptionalLong revertedFrom) {
     }
 
-    private Uploaded record(Actor actor, Title title, String description, String summary, NewVersion version, boolean replace) {
+    private Uploaded record(Actor actor, Optional<Uploader> uploader, Title title, String description, String summary,
+                            NewVersion version, boolean replace) {
         long[] added = new long[1];
-        SaveResult saved = uploadRevisions.record(actor, title, description, summary, (handle, page, revision) -> {
+        UploadRevisions.Rows rows = (handle, page, revision) -> {
             FileStore store = handle.attach(FileStore.class);
             Optional<FileVersion> latest = store.latest(page.id());
             if (latest.isPresent() && !replace) {
@@ -170,13 +186,21 @@ public final class FileService {
             }
             added[0] = store.addVersion(page.id(), revision.id(), version.sha256(), size, version.mediaType(), version.width(),
                     version.height(), version.comment(), version.revertedFrom().isPresent() ? version.revertedFrom().getAsLong() : null);
-        });
+        };
+        SaveResult saved = uploader.isEmpty() ? uploadRevisions.record(actor, title, description, summary, rows)
+                : uploadRevisions.recordImported(actor, new Actor(uploader.get().author(), ""), uploader.get().at(), title, description,
+                        summary, rows);
         FileVersion current = database.read(FileStore.class, store -> store.version(saved.page().id(), added[0])).orElseThrow();
         return new Uploaded(saved.outcome(), title, current);
     }
 
     private static long latestSize(FileStore store, long pageId, long versionId) {
         return store.version(pageId, versionId).orElseThrow().size();
+    }
+
+    /** The largest file accepted, in bytes: an importer need not read a larger one. */
+    public long maxFileBytes() {
+        return limits.maxFileBytes();
     }
 
     /** How many bytes all files take in the database, each distinct content counted once. */

@@ -275,6 +275,11 @@ public final class PageService {
         return result;
     }
 
+    /** Tells those following changes that pages changed, when nothing was handed to them (imports). */
+    void pagesChanged() {
+        afterCommit.pagesChanged();
+    }
+
     void checkSize(String markdown) {
         PageText.requireWithin(markdown, maxPageBytes);
     }

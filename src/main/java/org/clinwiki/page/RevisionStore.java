@@ -53,9 +53,11 @@ public interface RevisionStore {
     @SqlQuery(SELECT + "WHERE r.page_id = :pageId AND r.id > :after ORDER BY r.id LIMIT 1")
     Optional<Revision> next(long pageId, long after);
 
+    /** Edits made here, newest first: imported revisions are old news, shown once per page by the import's own revision. */
     @SqlQuery(CHANGES + """
             WHERE r.id < :before AND (p.deleted_at IS NULL OR :includeDeleted)
               AND (:namespace = '' OR p.namespace = :namespace) AND (r.minor = FALSE OR :includeMinor)
+              AND NOT EXISTS (SELECT 1 FROM imported_revisions i WHERE i.revision_id = r.id)
             ORDER BY r.id DESC LIMIT :limit
             """)
     List<RecentEdit> recent(long before, String namespace, boolean includeMinor, boolean includeDeleted, int limit);

@@ -52,6 +52,21 @@ public final class UploadRevisions {
      */
     public SaveResult record(Actor actor, Title title, String description, String summary, Rows rows) {
         permissions.require(actor.user(), Right.EDIT);
+        return record(actor, actor, Optional.empty(), title, description, summary, rows);
+    }
+
+    /**
+     * {@link #record} for an upload imported from another wiki, by {@code importer}: credited to
+     * {@code author} (who need not be able to edit here) at {@code at}, the time it was uploaded there.
+     */
+    public SaveResult recordImported(Actor importer, Actor author, Instant at, Title title, String description, String summary,
+                                     Rows rows) {
+        permissions.require(importer.user(), Right.EDIT);
+        return record(importer, author, Optional.of(at), title, description, summary, rows);
+    }
+
+    private SaveResult record(Actor actor, Actor author, Optional<Instant> at, Title title, String description, String summary,
+                              Rows rows) {
         String why = PageService.truncate(PageText.summary(summary));
         Prepared created = Prepared.parsing(renderer, PageText.normalize(description));
         pages.checkSize(created.text());
@@ -66,14 +81,14 @@ public final class UploadRevisions {
             Optional<Saved> saved = database.write(handle -> {
                 Stores stores = Stores.of(handle);
                 Optional<Page> existing = stores.pages().find(title);
-                Instant now = clock.instant();
+                Instant now = at.orElseGet(clock::instant);
                 if (existing.isEmpty()) {
                     if (seen.isPresent()) {
                         return Optional.empty();
                     }
                     permissions.requireEdit(actor.user(), Role.EDITOR);
                     long pageId = stores.pages().insert(title.namespace().key(), title.name(), now);
-                    Revision revision = stores.write(pageId, title, OptionalLong.empty(), actor, created, why, false, now);
+                    Revision revision = stores.write(pageId, title, OptionalLong.empty(), author, created, why, false, now);
                     Page page = Page.created(pageId, title, revision);
                     rows.write(handle, page, revision);
                     return Optional.of(Saved.written(SaveResult.Outcome.CREATED, page, revision,
@@ -85,7 +100,7 @@ public final class UploadRevisions {
                 }
                 pages.requireLive(page, actor);
                 permissions.requireEdit(actor.user(), page.editRole());
-                Revision revision = stores.write(page.id(), title, OptionalLong.of(page.latestRevisionId()), actor, unchanged, why,
+                Revision revision = stores.write(page.id(), title, OptionalLong.of(page.latestRevisionId()), author, unchanged, why,
                         false, now);
                 Page updated = page.withLatest(revision);
                 rows.write(handle, updated, revision);

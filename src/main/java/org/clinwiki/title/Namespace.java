@@ -12,6 +12,9 @@ public enum Namespace {
     TALK(1, "Talk", "talk"),
     USER(2, "User", "user"),
     USER_TALK(3, "User talk", "user_talk"),
+    /** About the wiki itself (policies, guides); MediaWiki names it after the site, e.g. {@code Clinfowiki:}. */
+    PROJECT(4, "Project", "project"),
+    PROJECT_TALK(5, "Project talk", "project_talk"),
     FILE(6, "File", "file"),
     FILE_TALK(7, "File talk", "file_talk"),
     TEMPLATE(10, "Template", "template"),
@@ -61,12 +64,17 @@ public enum Namespace {
     }
 
     private static Namespace ofNumber(int number) {
+        return byNumber(number).orElseThrow(() -> new IllegalStateException("No namespace numbered " + number));
+    }
+
+    /** The namespace MediaWiki numbers so, if Clinwiki has it. */
+    public static Optional<Namespace> byNumber(int number) {
         for (Namespace namespace : values()) {
             if (namespace.number == number) {
-                return namespace;
+                return Optional.of(namespace);
             }
         }
-        throw new IllegalStateException("No namespace numbered " + number);
+        return Optional.empty();
     }
 
     /**

@@ -17,7 +17,7 @@ import org.clinwiki.limit.Throttle;
  */
 public final class UserService {
 
-    private static final int DISPLAY_NAME_MAX = 80;
+    static final int DISPLAY_NAME_MAX = 80;
     private static final int CREDENTIALS_MAX = 120;
 
     private final Database database;

@@ -49,6 +49,16 @@ public interface UserStore {
     @SqlUpdate("UPDATE users SET name_skeleton = :skeleton WHERE id = :id")
     void setSkeleton(long id, String skeleton);
 
+    @SqlQuery(SELECT + "WHERE u.imported_from = :sourceId AND u.imported_name = :importedName")
+    Optional<User> findImported(long sourceId, String importedName);
+
+    @SqlUpdate("UPDATE users SET imported_from = :sourceId, imported_name = :importedName WHERE id = :id")
+    void markImported(long id, long sourceId, String importedName);
+
+    /** The name of the wiki an imported account's edits came from; empty for accounts made here. */
+    @SqlQuery("SELECT s.site_name FROM users u JOIN import_sources s ON s.id = u.imported_from WHERE u.id = :id")
+    Optional<String> importedFrom(long id);
+
     @SqlQuery("SELECT COALESCE(password_hash, '') FROM users WHERE id = :id")
     String passwordHash(long id);
 

@@ -26,6 +26,7 @@ final class Tabs {
             case USER -> "User page";
             case TEMPLATE -> "Template";
             case FILE -> "File";
+            case PROJECT -> "Project page";
             default -> "Article";
         };
     }
