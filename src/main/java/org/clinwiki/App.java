@@ -84,7 +84,7 @@ public final class App implements AutoCloseable {
     private static WebServer.Services services(Wiki wiki, SearchService search) {
         return new WebServer.Services(wiki.users(), wiki.sessions(), wiki.administration(), wiki.logins(), wiki.pages(),
                 wiki.previews(), wiki.moderation(), wiki.reader(), wiki.changes(), wiki.categories(), search,
-                wiki.permissions(), wiki.tokens(), wiki.files(), wiki.delivery());
+                wiki.permissions(), wiki.tokens(), wiki.files(), wiki.delivery(), wiki.importReport());
     }
 
     /** The services behind the pages and the API. */

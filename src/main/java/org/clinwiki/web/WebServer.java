@@ -15,6 +15,7 @@ import java.util.List;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
+import org.clinwiki.mediawiki.ImportReport;
 import org.clinwiki.file.FileTooLargeException;
 import org.clinwiki.page.RecentChanges;
 import org.clinwiki.page.PageModeration;
@@ -55,7 +56,7 @@ public final class WebServer {
     public record Services(UserService users, Sessions sessions, UserAdministration administration, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
-                           Tokens tokens, FileService files, FileDelivery delivery) {
+                           Tokens tokens, FileService files, FileDelivery delivery, ImportReport importReport) {
     }
 
     /** Where to listen, which other sites pages may show images from, and memory for whole anonymous page views. */
@@ -91,6 +92,7 @@ public final class WebServer {
         SearchApi searchApi = new SearchApi(services.search());
         AdminViews adminViews = new AdminViews(services.moderation(), services.reader(), services.users(), services.administration(), services.permissions(),
                 layout, auth);
+        ImportReportViews importReportViews = new ImportReportViews(services.importReport(), layout, auth);
         Errors errors = new Errors(layout);
 
         Javalin javalin = Javalin.create(server -> {
@@ -135,6 +137,7 @@ public final class WebServer {
             get(routes, "/special/random", specialViews::random);
             get(routes, "/special/contributions/{name}", specialViews::contributions);
             get(routes, "/special/audit", specialViews::audit);
+            get(routes, "/special/import-report", importReportViews::report);
             get(routes, "/special/upload", fileViews::uploadForm);
             routes.post("/special/upload", fileViews::upload);
             routes.post("/special/upload/revert", fileViews::revert);
