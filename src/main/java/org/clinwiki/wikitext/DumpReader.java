@@ -48,6 +48,8 @@ public final class DumpReader implements AutoCloseable {
     private DumpPage page;
     // The cursor is on the start of an element not yet read: the first child after the page header.
     private boolean pending;
+    // The cursor is on the current page's end tag: it had no revision or upload.
+    private boolean pageOver;
     private boolean done;
     private RuntimeException failure;
 
@@ -164,6 +166,7 @@ public final class DumpReader implements AutoCloseable {
                 page = DumpPage.read(cursor, prefixes);
                 // The header ends at the first revision or upload, or with the page.
                 pending = cursor.atStart();
+                pageOver = !pending;
                 return page;
             } else {
                 cursor.skip();
@@ -174,8 +177,9 @@ public final class DumpReader implements AutoCloseable {
 
     private DumpEntry inPage() {
         while (true) {
-            boolean child = pending || cursor.toChild();
+            boolean child = pending || (!pageOver && cursor.toChild());
             if (!child) {
+                pageOver = false;
                 DumpPage ended = page;
                 page = null;
                 return new DumpEntry.PageEnd(ended);

@@ -58,13 +58,14 @@ public record DumpRevision(long id, OptionalLong parentId, Instant timestamp, Co
                 case "text" -> {
                     textDeleted = cursor.isDeleted();
                     // A stub dump says how long the text is, and where it is kept, but not what it is.
-                    boolean stub = !cursor.attribute("id").isEmpty() || !cursor.attribute("location").isEmpty();
+                    boolean stub = !(cursor.attribute("id").isEmpty() && cursor.attribute("location").isEmpty())
+                            && !cursor.attribute("bytes").equals("0");
+                    sha1 = sha1.or(() -> nonEmpty(cursor.attribute("sha1")));
                     text = textDeleted ? skipped(cursor) : cursor.text(maxTextChars);
                     textTooLarge = !textDeleted && text.isEmpty();
-                    if (stub && text.filter(String::isEmpty).isPresent() && !cursor.attribute("bytes").equals("0")) {
+                    if (stub && text.filter(String::isEmpty).isPresent()) {
                         text = Optional.empty();
                     }
-                    sha1 = sha1.isPresent() ? sha1 : nonEmpty(cursor.attribute("sha1"));
                 }
                 case "sha1" -> sha1 = nonEmpty(cursor.text().strip());
                 default -> cursor.skip();
