@@ -12,6 +12,7 @@ import org.clinwiki.wikitext.DumpPage;
 import org.clinwiki.wikitext.DumpReader;
 import org.clinwiki.wikitext.DumpRevision;
 import org.clinwiki.wikitext.DumpUpload;
+import org.clinwiki.wikitext.MalformedDumpException;
 
 /**
  * Cuts a dump into batches of bounded size (revisions and characters of text), so memory stays
@@ -49,6 +50,7 @@ final class DumpBatches {
     private final List<PageUpload> uploads = new ArrayList<>();
     private final Map<DumpPage, List<FileEdit>> filePages = new LinkedHashMap<>();
     private DumpPage current;
+    private MalformedDumpException broken;
     private List<DumpRevision> pending = new ArrayList<>();
 
     DumpBatches(DumpReader reader, int maxRevisions, long maxChars) {
@@ -57,12 +59,32 @@ final class DumpBatches {
         this.maxChars = maxChars;
     }
 
+    /**
+     * The next batch. Where the dump turns out broken, the batch ends with what was read before
+     * (so it is imported), and the next call throws the reader's exception.
+     */
     Batch next() {
+        if (broken != null) {
+            throw broken;
+        }
         List<PageChunk> chunks = new ArrayList<>();
         int revisions = 0;
         long chars = 0;
         while (revisions < maxRevisions && chars < maxChars) {
-            Optional<DumpEntry> entry = reader.next();
+            Optional<DumpEntry> entry;
+            try {
+                entry = reader.next();
+            } catch (MalformedDumpException e) {
+                broken = e;
+                if (!pending.isEmpty()) {
+                    chunks.add(new PageChunk(current, pending, true));
+                    pending = new ArrayList<>();
+                }
+                if (chunks.isEmpty()) {
+                    throw e;
+                }
+                return new Batch(chunks, reader.bytesRead());
+            }
             if (entry.isEmpty()) {
                 break;
             }

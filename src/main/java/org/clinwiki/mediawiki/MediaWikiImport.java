@@ -202,7 +202,7 @@ public final class MediaWikiImport {
         private void record(ConvertedChunk converted, HistoryImport.Written result) {
             String page = result.title().text();
             tally.revisionsAdded += result.added();
-            tally.revisionsSkipped += result.skipped();
+            tally.revisionsSkipped += result.skipped() + converted.known();
             for (ConvertedRevision revision : converted.fresh()) {
                 report.revision(page, revision.revision().id(), revision.issues());
                 if (tooLarge(revision.markdown(), maxPageBytes)) {
