@@ -13,6 +13,7 @@ import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
+import org.clinwiki.mediawiki.AuthorMerge;
 import org.clinwiki.mediawiki.ImportReport;
 import org.clinwiki.mediawiki.MediaWikiImport;
 import org.clinwiki.mediawiki.Reconversion;
@@ -213,6 +214,11 @@ public final class Wiki implements AutoCloseable {
     /** Redoes the Markdown of imported revisions from their wikitext. */
     public Reconversion reconversion() {
         return new Reconversion(database, new ImportedRevisions(database, renderer, clock));
+    }
+
+    /** Merges imported authors' accounts into real ones. */
+    public AuthorMerge authorMerge() {
+        return new AuthorMerge(database, new ImportedAccounts(database, clock), permissions, clock);
     }
 
     public ImportReport importReport() {

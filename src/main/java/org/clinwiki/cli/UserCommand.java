@@ -2,6 +2,7 @@ package org.clinwiki.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.clinwiki.FirstRun;
 import org.clinwiki.Wiki;
 import org.clinwiki.user.Role;
 import org.clinwiki.user.User;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.Password.class})
+@Command(name = "user", description = "Manage accounts.", subcommands = {UserCommand.Add.class, UserCommand.Password.class,
+        UserCommand.Activate.class, UserCommand.Merge.class})
 final class UserCommand {
 
     @Command(name = "add", description = "Create an account. The password is read from standard input.")
@@ -73,6 +75,59 @@ final class UserCommand {
             try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
                 wiki.users().resetPassword(name, secret);
                 spec.commandLine().getOut().println("Password of " + name + " changed; their sessions were ended.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "activate", description = {"Let an account log in: an imported author's, or one awaiting approval.",
+            "The password is read from standard input."})
+    static final class Activate implements Callable<Integer> {
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Mixin
+        PasswordInput password;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String secret = password.read();
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
+                wiki.users().activate(name, secret);
+                spec.commandLine().getOut().println("Activated " + name + "; they can log in with the password given.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "merge", description = "Credit an imported author's revisions to a real account, and retire the imported one.")
+    static final class Merge implements Callable<Integer> {
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "IMPORTED", description = "The account made by an import.")
+        String imported;
+
+        @Parameters(index = "1", paramLabel = "INTO", description = "The person's real account.")
+        String into;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC())) {
+                int moved = wiki.authorMerge().merge(FirstRun.systemActor(wiki), imported, into);
+                spec.commandLine().getOut().println("Merged " + imported + " into " + into + ": " + moved + " revisions now credited to "
+                        + into + ".");
             }
             return 0;
         }

@@ -3,6 +3,8 @@ package org.clinwiki.user;
 import java.time.Clock;
 import java.util.Optional;
 import org.clinwiki.db.Database;
+import org.clinwiki.db.Transaction;
+import org.clinwiki.error.InvalidInputException;
 
 /**
  * Accounts for the authors of another wiki's imported revisions, so each revision keeps its
@@ -55,6 +57,39 @@ public final class ImportedAccounts {
             }
             throw new IllegalStateException("No free user name for the imported author \"" + authorName + "\"");
         });
+    }
+
+    /**
+     * Inside the caller's transaction, after the imported account's revisions were moved: the real
+     * account takes the imported one's place, so a later import of that wiki credits it directly,
+     * and the imported account is left without a name there (it has no revisions any more).
+     */
+    public Merged merge(Transaction transaction, String importedName, String intoName) {
+        UserStore users = transaction.attach(UserStore.class);
+        User from = users.findByKey(UserNames.key(importedName)).orElseThrow(() -> new UserNotFoundException(importedName));
+        User into = users.findByKey(UserNames.key(intoName)).orElseThrow(() -> new UserNotFoundException(intoName));
+        Optional<ImportedName> origin = users.importedName(from.id());
+        if (origin.isEmpty()) {
+            throw new InvalidInputException("not_imported", "\"" + from.name() + "\" is not an account made by an import.");
+        }
+        if (from.id() == into.id()) {
+            throw new InvalidInputException("same_account", "An account cannot be merged into itself.");
+        }
+        if (users.importedName(into.id()).isPresent()) {
+            throw new InvalidInputException("into_imported", "\"" + into.name()
+                    + "\" already stands for an imported author; merge into an account made here that does not.");
+        }
+        users.clearImported(from.id());
+        users.markImported(into.id(), origin.get().sourceId(), origin.get().name());
+        return new Merged(from, into);
+    }
+
+    /** The two accounts of a merge. */
+    public record Merged(User from, User into) {
+    }
+
+    /** Where an imported account came from: the source and the author's name there. */
+    public record ImportedName(long sourceId, String name) {
     }
 
     /** The wiki an account's edits were imported from, if it is such an account. */

@@ -105,6 +105,24 @@ public final class UserService {
         });
     }
 
+    /**
+     * From the command line: lets an account waiting for approval, or made for an imported
+     * author, log in with this password.
+     */
+    public void activate(String name, String newPassword) {
+        User user = require(name);
+        PasswordPolicy.check(user.name(), newPassword);
+        String hash = passwords.hash(newPassword);
+        database.update(handle -> {
+            UserStore users = handle.attach(UserStore.class);
+            if (user.status() == AccountStatus.PENDING) {
+                users.setStatus(user.id(), AccountStatus.ACTIVE.key());
+            }
+            users.setPassword(user.id(), hash, false);
+            new AuditLog(handle).record(new Actor(user, "local").audited(), clock.instant(), "activate", user.name(), "", "command line");
+        });
+    }
+
     /** Whether someone can administer the wiki (an import alone creates only the system account). */
     public boolean hasAnyAdmin() {
         return database.read(UserStore.class, UserStore::countActiveAdmins) > 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -54,6 +55,13 @@ public interface UserStore {
 
     @SqlUpdate("UPDATE users SET imported_from = :sourceId, imported_name = :importedName WHERE id = :id")
     void markImported(long id, long sourceId, String importedName);
+
+    @SqlQuery("SELECT imported_from AS source_id, imported_name AS name FROM users WHERE id = :id AND imported_from IS NOT NULL")
+    @RegisterConstructorMapper(ImportedAccounts.ImportedName.class)
+    Optional<ImportedAccounts.ImportedName> importedName(long id);
+
+    @SqlUpdate("UPDATE users SET imported_from = NULL, imported_name = NULL WHERE id = :id")
+    void clearImported(long id);
 
     /** The name of the wiki an imported account's edits came from; empty for accounts made here. */
     @SqlQuery("SELECT s.site_name FROM users u JOIN import_sources s ON s.id = u.imported_from WHERE u.id = :id")
