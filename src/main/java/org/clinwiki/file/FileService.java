@@ -124,6 +124,13 @@ public final class FileService {
         if (before.isPresent() && before.get().sha256().equals(sha256)) {
             return new Uploaded(SaveResult.Outcome.UNCHANGED, title, before.get());
         }
+        if (uploader.isPresent()) {
+            Optional<Uploaded> imported = new ImportedUploads(database, reader, limits).attach(title, new ImportedUploads.Version(sha256,
+                    bytes, clean.type().mediaType(), width, height, comment), uploader.get());
+            if (imported.isPresent()) {
+                return imported.get();
+            }
+        }
         if (before.isPresent() && !upload.replace()) {
             throw exists(title);
         }

@@ -196,7 +196,9 @@ public final class Renderer {
             String body = markdown;
             Optional<Title> target = Optional.empty();
             if (redirectLine.find()) {
-                target = Title.tryParse(redirectLine.group(1));
+                // A redirect to a section ([[Page#Section]], common in imported wikis) goes to the page.
+                String named = redirectLine.group(1);
+                target = Title.tryParse(named.indexOf('#') > 0 ? named.substring(0, named.indexOf('#')) : named);
                 if (target.isPresent()) {
                     body = markdown.substring(redirectLine.end());
                 }
