@@ -281,27 +281,33 @@ public enum DumpFormat {
         }
 
         long number() {
+            Location at = xml.getLocation();
             String text = text().strip();
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw malformed("<" + xml.getLocalName() + "> should be a number, not \"" + text + "\"");
+                throw malformed("<" + xml.getLocalName() + "> should be a number, not \"" + text + "\"", at);
             }
         }
 
         Instant instant() {
+            Location at = xml.getLocation();
             String text = text().strip();
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
                 throw malformed("<" + xml.getLocalName() + "> should be a time like 2001-01-15T13:15:00Z, not \""
-                        + text + "\"");
+                        + text + "\"", at);
             }
         }
 
         /** A dump that is well-formed XML but says something impossible, here. */
         MalformedDumpException malformed(String problem) {
-            Location at = xml.getLocation();
+            return malformed(problem, xml.getLocation());
+        }
+
+        /** The same, at a place read before: where a field's value starts. */
+        private static MalformedDumpException malformed(String problem, Location at) {
             return new MalformedDumpException("dump", problem, at.getLineNumber(), at.getColumnNumber(), null);
         }
 

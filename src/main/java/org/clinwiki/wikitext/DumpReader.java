@@ -64,10 +64,17 @@ public final class DumpReader implements AutoCloseable {
         }
         this.maxTextChars = maxTextChars;
         this.source = new DumpFormat.Source(in);
+        BufferedInputStream buffered = new BufferedInputStream(source, 1 << 16);
+        DumpFormat format = DumpFormat.detect(buffered);
         try {
-            BufferedInputStream buffered = new BufferedInputStream(source, 1 << 16);
-            this.xml = DumpFormat.detect(buffered).unpack(buffered);
+            this.xml = format.unpack(buffered);
             this.cursor = new DumpFormat.Cursor(DumpFormat.xmlReader(xml), source);
+        } catch (IOException e) {
+            // The decompressors read their first block at once: a short file fails here.
+            if (source.failure() != null) {
+                throw e;
+            }
+            throw new MalformedDumpException(format.name() + " data", String.valueOf(e.getMessage()), 1, 1, e);
         } catch (XMLStreamException e) {
             throw new IOException("Can't start reading the dump: " + e.getMessage(), e);
         }
