@@ -17,8 +17,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", description = "Measure performance on generated data; prints figures.",
-        subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class, BenchmarkCommand.Hostile.class})
+        subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class, BenchmarkCommand.Hostile.class,
+                BenchmarkCommand.MediaWiki.class})
 final class BenchmarkCommand {
+
+    @Command(name = "mediawiki-import", description = "Import a generated full-history MediaWiki dump into a scratch wiki; "
+            + "prints revisions/s beside reading and converting the same dump alone.")
+    static final class MediaWiki implements Callable<Integer> {
+
+        @Option(names = "--pages", defaultValue = "2000", description = "Pages in the dump (default: ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--revisions", defaultValue = "10", description = "Revisions per page (default: ${DEFAULT-VALUE}).")
+        int revisions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (pages < 1 || revisions < 1) {
+                throw new InvalidInputException("--pages and --revisions must be at least 1.");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path scratch = Files.createTempDirectory("clinwiki-benchmark-");
+            try {
+                out.printf("MediaWiki import benchmark: %d cores, Java %s, heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                        Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+                new MediaWikiImportBenchmark(out).run(scratch, pages, revisions);
+            } finally {
+                Search.deleteTree(scratch);
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "search", description = "Index build rate and search latency on a generated corpus, in a scratch data directory.")
     static final class Search implements Callable<Integer> {

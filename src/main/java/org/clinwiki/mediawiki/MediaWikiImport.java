@@ -98,6 +98,7 @@ public final class MediaWikiImport {
             } finally {
                 readerThread.shutdownNow();
             }
+            pass.run.complete();
             FileImport.Result uploaded = options.files().isPresent() || !batches.uploads().isEmpty()
                     ? files.run(importer, pass.authors, pass.report, batches.uploads(), batches.filePages(), options.files())
                     : FileImport.Result.NONE;

@@ -25,6 +25,8 @@ import org.clinwiki.user.User;
  */
 public final class HistoryImport {
 
+    private static final int COMPLETE_BATCH = 5000;
+
     private final Database database;
     private final Renderer renderer;
     private final PageService pages;
@@ -84,6 +86,7 @@ public final class HistoryImport {
         private int addedToCurrent;
         private OptionalLong keptRevision = OptionalLong.empty();
         private boolean deleted;
+        private final List<Title> written = new ArrayList<>();
 
         private Run(Actor importer, long sourceId, String sourceName) {
             this.importer = importer;
@@ -143,6 +146,7 @@ public final class HistoryImport {
                 stores.pages().recordChange(pageId);
                 stores.templates().queueChange(chunk.title().namespace().key(), chunk.title().name(), now.toEpochMilli());
                 addedToCurrent += fresh.size();
+                written.add(chunk.title());
                 page = stores.pages().findById(pageId);
             }
             if (chunk.last() && addedToCurrent > 0) {
@@ -151,6 +155,25 @@ public final class HistoryImport {
             Outcome outcome = fresh.isEmpty() ? Outcome.UNCHANGED : keptRevision.isPresent() ? Outcome.CONFLICT
                     : existing.isEmpty() ? Outcome.CREATED : Outcome.ADDED;
             return new Written(chunk.title(), outcome, fresh.size(), skipped);
+        }
+
+        /**
+         * Ends the run: pages parsed before the templates they use were written (earlier in the
+         * dump, or in the same batch) get their links and categories from them now, as a template
+         * saved here would give them.
+         */
+        public void complete() {
+            for (int from = 0; from < written.size(); from += COMPLETE_BATCH) {
+                List<Title> some = written.subList(from, Math.min(written.size(), from + COMPLETE_BATCH));
+                database.update(handle -> {
+                    TemplateStore templates = handle.attach(TemplateStore.class);
+                    long now = clock.millis();
+                    some.forEach(title -> templates.queueChange(title.namespace().key(), title.name(), now));
+                });
+            }
+            written.clear();
+            new TemplateRefresh(database, renderer, PageListener.NONE).drain();
+            pages.pagesChanged();
         }
 
         /** A new page of the import: was it edited here since it was last imported? */

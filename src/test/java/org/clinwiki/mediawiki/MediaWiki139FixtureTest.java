@@ -99,6 +99,9 @@ class MediaWiki139FixtureTest {
         // MediaWiki's tracking category for __HIDDENCAT__, which has no meaning here (the import report says so).
         categories.remove("Hidden categories");
         assertThat(article.rendered().categories()).containsExactlyInAnyOrderElementsOf(categories);
+        for (String category : categories) {
+            assertThat(wiki.categories().listing(category, "", 500).pages()).as("listed in " + category).contains(title);
+        }
         assertThat(article.rendered().redirect().isPresent()).as("a redirect").isEqualTo(page.get("redirect").asBoolean());
         if (page.has("file_versions")) {
             FileService.StoredFile file = wiki.files().file(title, Optional.empty());
