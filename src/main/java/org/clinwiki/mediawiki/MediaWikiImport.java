@@ -102,6 +102,7 @@ public final class MediaWikiImport {
             FileImport.Result uploaded = options.files().isPresent() || !batches.uploads().isEmpty()
                     ? files.run(importer, pass.authors, pass.report, batches.uploads(), batches.filePages(), options.files())
                     : FileImport.Result.NONE;
+            pass.authors.hiddenAddresses().ifPresent(what -> pass.report.page("(all pages)", "IP editors", what));
             pass.report.flush();
             Tally t = pass.tally;
             return new ImportSummary(source.name(), t.created, t.updated, t.unchanged, t.conflicts, t.skipped, t.revisionsAdded,

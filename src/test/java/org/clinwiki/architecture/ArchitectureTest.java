@@ -81,9 +81,18 @@ class ArchitectureTest {
     @Test
     void pureLibrariesDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(BASE + ".title..", BASE + ".diff..", BASE + ".render..", BASE + ".limit..",
-                        BASE + ".error..", BASE + ".db..")
+                        BASE + ".error..", BASE + ".db..", BASE + ".wikitext..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".page..", BASE + ".user..", BASE + ".category..",
-                        BASE + ".search..", BASE + ".audit..")
+                        BASE + ".search..", BASE + ".audit..", BASE + ".file..", BASE + ".mediawiki..")
+                .check(product);
+    }
+
+    @Test
+    void theWikitextConverterIsTextInTextOut() {
+        noClasses().that().resideInAPackage(BASE + ".wikitext..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".db..", BASE + ".render..", BASE + ".limit..")
+                .because("reading dumps and converting wikitext needs no database and no renderer: the importer and "
+                        + "reconvert call it, and its tests need nothing but text")
                 .check(product);
     }
 
