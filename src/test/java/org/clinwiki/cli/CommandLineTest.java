@@ -257,7 +257,7 @@ class CommandLineTest {
     void noCommandPrintsUsage() {
         Run run = run("");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Name a command: serve, user, import, export or reindex.");
+        assertThat(run.err()).contains("Name a command: serve, user, import, export, reindex or reconvert.");
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.clinwiki.title.Title;
 import org.clinwiki.user.AccountStatus;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Role;
+import org.clinwiki.user.TokenKind;
+import org.clinwiki.error.WikiException;
 import org.clinwiki.user.User;
 import org.clinwiki.wikitext.MalformedDumpException;
 import org.junit.jupiter.api.AfterEach;
@@ -206,5 +208,34 @@ class MediaWikiImportTest {
         assertThat(history(CPOE)).extracting(Revision::id, r -> r.author().name(), Revision::timestamp)
                 .isEqualTo(before.stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.id(), r.author().name(), r.timestamp())).toList());
         assertThat(wiki.reader().article(other, Optional.empty()).markdown()).isEqualTo("Written here.");
+    }
+
+    @Test
+    void anActivatedImportedAuthorCanLogIn() throws IOException {
+        importDump(cpoeHistory());
+        assertThatThrownBy(() -> wiki.logins().login("Alice_Nurse", "a long password here", "local", TokenKind.API))
+                .isInstanceOf(WikiException.class);
+
+        wiki.users().activate("Alice_Nurse", "a long password here");
+
+        assertThat(wiki.logins().login("Alice_Nurse", "a long password here", "local", TokenKind.API).user().name())
+                .isEqualTo("Alice_Nurse");
+    }
+
+    @Test
+    void mergingAnImportedAuthorCreditsTheRealAccountNowAndInLaterImports() throws IOException {
+        importDump(cpoeHistory());
+        wiki.users().create("alice", "Alice N.", "RN", Role.EDITOR, "a long password here");
+
+        int moved = wiki.authorMerge().merge(FirstRun.systemActor(wiki), "Alice_Nurse", "alice");
+        importDump(new Dumps("clinfowiki").page(10, 0, "Computerized physician order entry",
+                rev(105, "2013-01-01T00:00:00Z", "Alice Nurse", "later", "CPOE, later.")));
+
+        assertThat(moved).isEqualTo(1);
+        assertThat(history(CPOE)).filteredOn(r -> r.author().name().equals("alice")).extracting(Revision::summary)
+                .containsExactly("first draft", "later");
+        User viewer = wiki.users().create("viewer", "", "", Role.EDITOR, "a long password here");
+        assertThatThrownBy(() -> wiki.authorMerge().merge(new Actor(viewer, "local"), "Bob_MD", "viewer"))
+                .isInstanceOf(WikiException.class);
     }
 }
