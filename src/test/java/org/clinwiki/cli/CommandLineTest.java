@@ -142,6 +142,34 @@ class CommandLineTest {
     }
 
     @Test
+    void importMediawikiImportsADumpWritesItsReportAndStopsAtBrokenXmlKeepingWhatCameBefore(@TempDir Path folder) throws Exception {
+        Path fixture = Path.of(getClass().getResource("/mediawiki/clinfowiki-1.39/clinfowiki-dump.xml").toURI());
+        Path report = folder.resolve("report.json");
+        Run run = run("", "import", "mediawiki", fixture.toString(), "--files", fixture.resolveSibling("images").toString(),
+                "--report", report.toString(), "--data", dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Imported clinfowiki: 43 pages (43 created", "69 revisions added", "5 file versions uploaded");
+        assertThat(run.err()).contains("100%", "revisions/s");
+        assertThat(Files.readString(report)).contains("\"revisionsAdded\" : 69", "\"construct\" : \"category sort key\"");
+
+        Run again = run("", "import", "mediawiki", fixture.toString(), "--data", dataDir.toString());
+        assertThat(again.out()).contains("43 unchanged", "0 revisions added (69 known already)");
+
+        String xml = Files.readString(fixture);
+        Path broken = folder.resolve("broken.xml");
+        Files.writeString(broken, xml.substring(0, xml.indexOf("<title>Physician</title>")) + "<title>Physician</tit");
+        Path otherData = folder.resolve("other");
+        Run stopped = run("", "import", "mediawiki", broken.toString(), "--data", otherData.toString());
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.err()).containsPattern("error: Malformed XML at line \\d+, column \\d+");
+        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(otherData), Clock.systemUTC())) {
+            assertThat(wiki.reader().article(Title.parse("Alert fatigue"), Optional.empty()).markdown()).isNotBlank();
+        }
+        assertThat(run("", "import", "mediawiki", folder.resolve("missing.xml").toString(), "--data", dataDir.toString()).err())
+                .contains("is not a file");
+    }
+
+    @Test
     void exportNeverWritesOutsideItsFolderWhateverTheTitles(@TempDir Path exported, @TempDir Path outside) throws Exception {
         String[] titles = {"/" + outside.resolve("pwned") + "/x", "C:/Windows/win", "CON", "Lpt1.txt", "a//b", "Trailing.",
                 "Category:Dotted./sub", "...", "Back\\slash*?\"", "Slashed/"};
