@@ -19,6 +19,7 @@ public final class BenchMain {
 
     /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return Main.commandLine(out, err, new BenchmarkCommand(), new GenerateCorpusCommand()).execute(args);
+        return Main.commandLine(out, err, new BenchmarkCommand(), new GenerateCorpusCommand(),
+                new GenerateDumpCommand()).execute(args);
     }
 }

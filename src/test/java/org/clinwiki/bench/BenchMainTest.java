@@ -44,7 +44,7 @@ class BenchMainTest {
 
         Run none = run(BenchMain::run);
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("Name a command: serve, user, import, export, reindex, reconvert, benchmark or generate-corpus.");
+        assertThat(none.err()).contains("Name a command: serve, user, import, export, reindex, reconvert, benchmark, generate-corpus or generate-dump.");
     }
 
     @Test
