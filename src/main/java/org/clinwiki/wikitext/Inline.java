@@ -195,6 +195,10 @@ final class Inline {
             if (run.literal() > 0) {
                 text("'".repeat(run.literal()));
             }
+            if (place == MarkdownEscaper.Place.LABEL) {
+                // A wiki link's label shows as typed in Clinwiki: emphasis cannot be written there.
+                return;
+            }
             switch (run.kind()) {
                 case Quotes.ITALIC -> toggleItalic();
                 case Quotes.BOLD -> toggleBold();

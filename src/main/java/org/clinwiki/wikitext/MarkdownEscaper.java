@@ -7,7 +7,10 @@ package org.clinwiki.wikitext;
  */
 final class MarkdownEscaper {
 
-    /** Where the text goes: a table cell also escapes the cell separator; a link label may not escape brackets. */
+    /**
+     * Where the text goes: a table cell also escapes the cell separator; a wiki link's label is
+     * not Markdown in Clinwiki (it shows as typed), so nothing in it is escaped.
+     */
     enum Place { TEXT, TABLE, LABEL }
 
     private MarkdownEscaper() {
@@ -35,6 +38,10 @@ final class MarkdownEscaper {
      * characters start blocks. Returns whether the output still stands at a line's start.
      */
     static boolean append(StringBuilder out, String plain, boolean lineStart, Place place) {
+        if (place == Place.LABEL) {
+            out.append(plain);
+            return false;
+        }
         int length = plain.length();
         boolean start = lineStart;
         for (int i = 0; i < length; i++) {
@@ -57,7 +64,7 @@ final class MarkdownEscaper {
             }
             switch (c) {
                 case '\\', '*', '_', '`', '<' -> out.append('\\').append(c);
-                case '[', ']' -> out.append(place == Place.LABEL ? "" : "\\").append(c);
+                case '[', ']' -> out.append('\\').append(c);
                 case '|' -> out.append(place == Place.TABLE ? "\\|" : "|");
                 case '{', '}' -> out.append(neighbour(plain, i, c) ? "\\" : "").append(c);
                 case '&' -> out.append(i + 1 < length && (Character.isLetter(plain.charAt(i + 1)) || plain.charAt(i + 1) == '#')

@@ -32,6 +32,15 @@ final class Stash {
         return put(new Piece(markdown, source, true));
     }
 
+    /** Changes what a token stands for: the list of notes is placed only once all lists are known. */
+    void replace(String token, String markdown) {
+        int index = number(token, 1, token.length() - 1);
+        if (index >= 0) {
+            Piece piece = pieces.get(index);
+            pieces.set(index, new Piece(markdown, piece.source(), piece.block()));
+        }
+    }
+
     private String put(Piece piece) {
         pieces.add(piece);
         return START + Integer.toString(pieces.size() - 1) + END;

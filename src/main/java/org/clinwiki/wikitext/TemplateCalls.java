@@ -109,7 +109,8 @@ final class TemplateCalls {
         } else {
             session.issues().add("template {{" + (page ? target : title.name()) + "}}", "kept as a transclusion of " + shown);
         }
-        StringBuilder out = new StringBuilder("{{").append(target);
+        String spacing = parts.getFirst().substring(parts.getFirst().stripTrailing().length());
+        StringBuilder out = new StringBuilder("{{").append(target).append(spacing);
         for (String argument : parts.subList(1, parts.size())) {
             out.append('|').append(argument(argument, session));
         }

@@ -63,8 +63,10 @@ public final class WikitextConverter {
             body = text.substring(redirect.end());
         }
         Stash stash = session.stash();
-        String markdown = stash.markdown(session.document(body)).strip();
-        String notes = session.references().definitions();
+        String converted = session.document(body);
+        session.references().placeList();
+        String markdown = BlankLines.collapse(stash.markdown(converted)).strip();
+        String notes = session.references().definitions(markdown);
         out.append(markdown);
         if (!notes.isEmpty()) {
             out.append("\n\n").append(stash.markdown(notes).strip());
