@@ -81,8 +81,9 @@ final class Inline {
                 found = ExternalLinks.bare(line, i, place);
             }
             if (found == null) {
-                text.append(c);
-                i++;
+                int next = plainRun(i + 1);
+                text.append(line, i, next);
+                i = next;
                 continue;
             }
             if (found.plain()) {
@@ -94,6 +95,20 @@ final class Inline {
             i = Math.max(found.end(), i + 1);
         }
         flush();
+    }
+
+    /** Where the plain text from {@code i} ends: at the next character that may start a construct. */
+    private int plainRun(int i) {
+        int k = i;
+        while (k < line.length()) {
+            char c = line.charAt(k);
+            if (c == Stash.START || c == '[' || c == '\'' || c == '<' || c == '_'
+                    || (c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && !Character.isLetterOrDigit(line.charAt(k - 1))) {
+                return k;
+            }
+            k++;
+        }
+        return k;
     }
 
     private void flush() {

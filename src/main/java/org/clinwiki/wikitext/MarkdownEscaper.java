@@ -45,6 +45,19 @@ final class MarkdownEscaper {
         int length = plain.length();
         boolean start = lineStart;
         for (int i = 0; i < length; i++) {
+            if (!start) {
+                int safe = i;
+                while (safe < length && !special(plain.charAt(safe))) {
+                    safe++;
+                }
+                if (safe > i) {
+                    out.append(plain, i, safe);
+                    i = safe;
+                    if (i == length) {
+                        break;
+                    }
+                }
+            }
             char c = plain.charAt(i);
             if (c == '\n') {
                 out.append(c);
@@ -74,6 +87,19 @@ final class MarkdownEscaper {
             }
         }
         return start;
+    }
+
+    /** Whether a character may need escaping anywhere in a line (most do not: they are copied in runs). */
+    private static boolean special(char c) {
+        return c < 128 && SPECIAL[c];
+    }
+
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\\*_`<[]|{}&~\n".toCharArray()) {
+            SPECIAL[c] = true;
+        }
     }
 
     /** Escapes what starts a block at a line's start; returns the index after what it wrote, or {@code i}. */

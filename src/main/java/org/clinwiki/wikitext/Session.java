@@ -75,6 +75,9 @@ final class Session {
 
     /** Inline markup of text whose calls are already tokens (a link's label, a caption). */
     String inline(String text, MarkdownEscaper.Place place) {
+        if (place == MarkdownEscaper.Place.LABEL && isPlainLabel(text)) {
+            return text;
+        }
         if (depth >= MAX_DEPTH) {
             return MarkdownEscaper.escape(stash.source(text), place);
         }
@@ -84,6 +87,17 @@ final class Session {
         } finally {
             depth--;
         }
+    }
+
+    /** A label with nothing to convert, as most are: shown as typed, so kept as it is. */
+    private static boolean isPlainLabel(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '<' || c == '&' || c == '[' || c == '_' || c == '\n' || c == ':') {
+                return false;
+            }
+        }
+        return true;
     }
 
     int nextExternalLinkNumber() {

@@ -49,7 +49,7 @@ public final class WikitextConverter {
         StringBuilder out = new StringBuilder(text.length() + text.length() / 8 + 64);
         String body = text;
         Matcher redirect = REDIRECT.matcher(text);
-        if (redirect.find()) {
+        if (redirect.lookingAt()) {
             String target = redirect.group(1).strip();
             String fragment = "";
             int hash = target.indexOf('#');
@@ -71,7 +71,11 @@ public final class WikitextConverter {
         if (!notes.isEmpty()) {
             out.append("\n\n").append(stash.markdown(notes).strip());
         }
-        return out.append('\n').toString().replaceFirst("\\A\n+", "");
+        int start = 0;
+        while (start < out.length() && out.charAt(start) == '\n') {
+            start++;
+        }
+        return out.append('\n').substring(start);
     }
 
     private static Conversion keptWhole(String text, String why) {
