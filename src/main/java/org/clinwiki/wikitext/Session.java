@@ -40,6 +40,20 @@ final class Session {
         }
     }
 
+    /** Text already cut and called (a table cell's blocks) read into blocks, within the depth limit. */
+    String blocks(String text) {
+        if (depth >= MAX_DEPTH) {
+            issues.add("markup nested more than " + MAX_DEPTH + " deep", "the innermost kept as text");
+            return MarkdownEscaper.escape(stash.source(text), MarkdownEscaper.Place.TEXT);
+        }
+        depth++;
+        try {
+            return BlockLevels.convert(text, this);
+        } finally {
+            depth--;
+        }
+    }
+
     /**
      * A piece of text already cut (a template's argument): its calls and markup converted, blocks
      * only if it spans lines. Spacing around it is kept, since a template may place it anywhere.

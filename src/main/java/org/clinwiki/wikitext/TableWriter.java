@@ -115,7 +115,7 @@ final class TableWriter {
             return oneLine(session.stash().markdown(Inline.convert(text, session, place)));
         }
         session.issues().add("table cell with lists, paragraphs or a table inside", "flattened: its lines joined with <br>");
-        String markdown = session.stash().markdown(BlockLevels.convert(text, session));
+        String markdown = session.stash().markdown(session.blocks(text));
         List<String> lines = new ArrayList<>();
         for (String line : markdown.split("\n")) {
             String shown = line.strip();

@@ -68,6 +68,9 @@ public final class WikitextConverter {
         String markdown = BlankLines.collapse(stash.markdown(converted)).strip();
         String notes = session.references().definitions(markdown);
         out.append(markdown);
+        if (markdown.isEmpty() && !out.isEmpty()) {
+            out.setLength(out.length() - 1);
+        }
         if (!notes.isEmpty()) {
             out.append("\n\n").append(stash.markdown(notes).strip());
         }
@@ -75,7 +78,7 @@ public final class WikitextConverter {
         while (start < out.length() && out.charAt(start) == '\n') {
             start++;
         }
-        return out.append('\n').substring(start);
+        return start == out.length() ? "" : out.append('\n').substring(start);
     }
 
     private static Conversion keptWhole(String text, String why) {
