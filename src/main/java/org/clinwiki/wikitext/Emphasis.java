@@ -16,10 +16,12 @@ final class Emphasis {
     private boolean bold;
     /** Whether italic opened inside bold (closing then needs the inner one first). */
     private boolean italicInner;
-    private boolean lineStart = true;
+    /** Whether the output is still at the start of a line, where more characters start blocks; a table cell has none. */
+    private boolean lineStart;
 
     Emphasis(MarkdownEscaper.Place place) {
         this.place = place;
+        this.lineStart = place == MarkdownEscaper.Place.TEXT;
     }
 
     String write(List<InlinePiece> pieces, Quotes.Run[] runs) {
