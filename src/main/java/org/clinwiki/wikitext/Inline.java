@@ -52,14 +52,15 @@ final class Inline {
         int length = line.length();
         while (i < length) {
             char c = line.charAt(i);
-            Found found = null;
-            if (c == Stash.START) {
-                int end = line.indexOf(Stash.END, i);
-                found = Found.markdown(line.substring(i, end < 0 ? length : end + 1), end < 0 ? length : end + 1);
-            } else if (c == '[') {
-                found = linkEnds != null && linkEnds[i] > 0 ? Links.internal(line, i, linkEnds[i], session, place)
-                        : ExternalLinks.bracketed(line, i, session, place);
-            } else if (c == '\'' && i + 1 < length && line.charAt(i + 1) == '\'') {
+            Found found;
+            try {
+                found = construct(c, i, linkEnds);
+            } catch (RuntimeException e) {
+                // One construct that cannot be read stays text; the rest of the line goes on.
+                session.issues().add("markup that could not be read", "kept as text");
+                found = null;
+            }
+            if (found == QUOTES) {
                 int end = i;
                 while (end < length && line.charAt(end) == '\'') {
                     end++;
@@ -68,12 +69,6 @@ final class Inline {
                 pieces.add(new InlinePiece(InlinePiece.Kind.QUOTES, line.substring(i, end)));
                 i = end;
                 continue;
-            } else if (c == '<') {
-                found = HtmlTags.at(line, i, session);
-            } else if (c == '_' && i + 1 < length && line.charAt(i + 1) == '_') {
-                found = PageSwitches.at(line, i, session);
-            } else if ((c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
-                found = ExternalLinks.bare(line, i, place);
             }
             if (found == null) {
                 int next = plainRun(i + 1);
@@ -90,6 +85,35 @@ final class Inline {
             i = Math.max(found.end(), i + 1);
         }
         flush();
+    }
+
+    /** Stands for a run of apostrophes, which is read with the whole line. */
+    private static final Found QUOTES = Found.markdown("", 0);
+
+    /** The construct starting with {@code c} at {@code i}, {@link #QUOTES}, or null for text. */
+    private Found construct(char c, int i, int[] linkEnds) {
+        int length = line.length();
+        if (c == Stash.START) {
+            int end = line.indexOf(Stash.END, i);
+            return Found.markdown(line.substring(i, end < 0 ? length : end + 1), end < 0 ? length : end + 1);
+        }
+        if (c == '[') {
+            return linkEnds != null && linkEnds[i] > 0 ? Links.internal(line, i, linkEnds[i], session, place)
+                    : ExternalLinks.bracketed(line, i, session, place);
+        }
+        if (c == '\'' && i + 1 < length && line.charAt(i + 1) == '\'') {
+            return QUOTES;
+        }
+        if (c == '<') {
+            return HtmlTags.at(line, i, session);
+        }
+        if (c == '_' && i + 1 < length && line.charAt(i + 1) == '_') {
+            return PageSwitches.at(line, i, session);
+        }
+        if ((c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
+            return ExternalLinks.bare(line, i, place);
+        }
+        return null;
     }
 
     /** Where the plain text from {@code i} ends: at the next character that may start a construct. */

@@ -76,7 +76,8 @@ final class MarkdownEscaper {
                 }
             }
             switch (c) {
-                case '\\', '*', '_', '`', '<' -> out.append('\\').append(c);
+                case '_' -> out.append(intraword(plain, i) ? "" : "\\").append(c);
+                case '\\', '*', '`', '<' -> out.append('\\').append(c);
                 case '[', ']' -> out.append('\\').append(c);
                 case '|' -> out.append(place == Place.TABLE ? "\\|" : "|");
                 case '{', '}' -> out.append(neighbour(plain, i, c) ? "\\" : "").append(c);
@@ -118,6 +119,12 @@ final class MarkdownEscaper {
             return j + 1;
         }
         return i;
+    }
+
+    /** An underscore between letters or digits ({@code file_name.png}), which never makes emphasis in Markdown. */
+    private static boolean intraword(String plain, int i) {
+        return i > 0 && i + 1 < plain.length() && Character.isLetterOrDigit(plain.charAt(i - 1))
+                && Character.isLetterOrDigit(plain.charAt(i + 1));
     }
 
     private static boolean neighbour(String plain, int i, char c) {

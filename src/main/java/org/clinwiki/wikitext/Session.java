@@ -71,6 +71,10 @@ final class Session {
             return text;
         }
         String core = text.substring(start, end);
+        if (isWord(core)) {
+            // A file name, a URL, a number: the template decides what it is, so it goes in as written.
+            return text;
+        }
         String converted;
         if (depth >= MAX_DEPTH) {
             issues.add("markup nested more than " + MAX_DEPTH + " deep", "the innermost kept as text");
@@ -101,6 +105,18 @@ final class Session {
         } finally {
             depth--;
         }
+    }
+
+    /** Whether an argument is one word with no markup in it. */
+    private static boolean isWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '[' || c == ']' || c == '\'' || c == '<' || c == '>' || c == '{' || c == '}'
+                    || c == '&' || c == Stash.START || c == '~' || c == '`' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A label with nothing to convert, as most are: shown as typed, so kept as it is. */

@@ -51,15 +51,15 @@ public final class WikitextConverter {
         Matcher redirect = REDIRECT.matcher(text);
         if (redirect.lookingAt()) {
             String target = redirect.group(1).strip();
-            String fragment = "";
             int hash = target.indexOf('#');
             if (hash >= 0) {
-                fragment = target.substring(hash);
+                // Clinwiki redirects to pages, not to their sections.
+                session.issues().add("redirect to a section", "redirects to the page; the section dropped");
                 target = target.substring(0, hash);
             }
             boolean colon = target.startsWith(":");
             Namespaces.Parsed parsed = namespaces.parse(colon ? target.substring(1) : target);
-            out.append("#REDIRECT [[").append(parsed.canonical()).append(fragment).append("]]\n");
+            out.append("#REDIRECT [[").append(parsed.canonical()).append("]]\n");
             body = text.substring(redirect.end());
         }
         Stash stash = session.stash();

@@ -89,6 +89,19 @@ class WikitextConverterTest {
     }
 
     @Test
+    void templateArgumentsThatAreOneWordGoInAsWritten() {
+        assertThat(markdown("{{Infobox|image=Metformin_structure.svg|url=http://x.org/a_b*c|n=1.}}"))
+                .isEqualTo("{{Infobox|image=Metformin_structure.svg|url=http://x.org/a_b*c|n=1.}}\n");
+    }
+
+    @Test
+    void aBrokenConstructDegradesAloneAndTheRestConverts() {
+        Conversion conversion = conversion("'''Bold''' text\n{| never closed\n| cell");
+        assertThat(conversion.markdown()).contains("**Bold**", "| cell |");
+        assertThat(conversion.issues()).extracting(ConversionIssue::construct).doesNotContain("the whole page");
+    }
+
+    @Test
     void parserFunctionsAreKeptAsCodeAndPageVariablesBecomeText() {
         Conversion conversion = converter.convert("{{#if:a|b|c}} {{PAGENAME}} {{FULLPAGENAME}}", "Talk:Metformin");
         assertThat(conversion.markdown()).isEqualTo("`{{#if:a|b|c}}` Metformin Talk:Metformin\n");
