@@ -64,7 +64,7 @@ final class BlockLevels {
                 int end = Tables.end(lines, i);
                 block(Kind.OTHER, table(lines.subList(i, end + 1)));
                 i = end + 1;
-            } else if (session.stash().isBlock(trimmed)) {
+            } else if (session.stash().isBlock(trimmed) || session.stash().isCallLine(trimmed)) {
                 block(Kind.OTHER, trimmed);
                 i++;
             } else if (line.charAt(0) == '=' && heading(line.stripTrailing())) {

@@ -76,7 +76,7 @@ final class TemplateCalls {
         if (Citations.isCitation(normal)) {
             return session.stash().inline(Citations.convert(normal, parts.subList(1, parts.size()), source, session), source);
         }
-        return session.stash().inline(transclusion(name, parts, session), source);
+        return session.stash().call(transclusion(name, parts, session), source);
     }
 
     /** {@code {{reflist|2|refs=…}}}: the place of the list; notes given in {@code refs=} are defined there. */
