@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class Emphasis {
     private final MarkdownEscaper.Place place;
+    private final Issues issues;
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder pendingOpen = new StringBuilder();
     private boolean italic;
@@ -19,8 +20,9 @@ final class Emphasis {
     /** Whether the output is still at the start of a line, where more characters start blocks; a table cell has none. */
     private boolean lineStart;
 
-    Emphasis(MarkdownEscaper.Place place) {
+    Emphasis(MarkdownEscaper.Place place, Issues issues) {
         this.place = place;
+        this.issues = issues;
         this.lineStart = place == MarkdownEscaper.Place.TEXT;
     }
 
@@ -77,6 +79,7 @@ final class Emphasis {
         }
         if (place == MarkdownEscaper.Place.LABEL) {
             // A wiki link's label shows as typed in Clinwiki: emphasis cannot be written there.
+            issues.add("bold or italic inside a link's label", "dropped: Clinwiki shows a label as typed");
             return;
         }
         switch (run.kind()) {

@@ -43,7 +43,7 @@ final class Inline {
 
     private String run() {
         read();
-        return new Emphasis(place).write(pieces, runs());
+        return new Emphasis(place, session.issues()).write(pieces, runs());
     }
 
     private void read() {
