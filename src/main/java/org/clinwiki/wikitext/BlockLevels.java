@@ -62,9 +62,9 @@ final class BlockLevels {
                 i++;
             } else if (trimmed.startsWith("{|")) {
                 int end = Tables.end(lines, i);
-                block(Kind.OTHER, Tables.convert(lines.subList(i, end + 1), session));
+                block(Kind.OTHER, table(lines.subList(i, end + 1)));
                 i = end + 1;
-            } else if (session.stash().isBlock(trimmed)) {
+            } else if (session.stash().isBlock(trimmed) || session.stash().isCallLine(trimmed)) {
                 block(Kind.OTHER, trimmed);
                 i++;
             } else if (line.charAt(0) == '=' && heading(line.stripTrailing())) {
@@ -88,6 +88,16 @@ final class BlockLevels {
         }
         lists.end();
         return out.toString();
+    }
+
+    /** A table, or, if it cannot be read, its wikitext as code: one broken table does not cost the page. */
+    private String table(List<String> tableLines) {
+        try {
+            return Tables.convert(tableLines, session);
+        } catch (RuntimeException e) {
+            session.issues().add("table that could not be read", "kept as code");
+            return Code.fenced("wikitext", session.stash().source(String.join("\n", tableLines)));
+        }
     }
 
     /** Starts a block of this kind: after a blank line, unless it continues the block before. */

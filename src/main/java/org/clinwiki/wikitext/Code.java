@@ -6,14 +6,11 @@ final class Code {
     private Code() {
     }
 
-    /** An inline code span showing {@code text} on one line; in a table cell its bars are escaped, as GFM requires. */
+    /** An inline code span showing {@code text} on one line (flexmark reads a table cell's bars in code as text). */
     static String inline(String text, MarkdownEscaper.Place place) {
         String line = text.replace("\r", "").replace('\n', ' ').strip();
         if (line.isEmpty()) {
             return "";
-        }
-        if (place == MarkdownEscaper.Place.TABLE) {
-            line = line.replace("|", "\\|");
         }
         String fence = "`".repeat(longestRun(line, '`') + 1);
         boolean pad = line.startsWith("`") || line.endsWith("`");

@@ -24,7 +24,6 @@ final class ExtensionTags {
     private static final int MAX_TAG_LENGTH = 2000;
 
     private final String text;
-    private final String lower;
     private final Session session;
     private final boolean insideReferences;
     private final StringBuilder out;
@@ -32,10 +31,8 @@ final class ExtensionTags {
     private final Map<String, int[]> closings = new HashMap<>();
 
     private ExtensionTags(String text, Session session, boolean insideReferences) {
+        // Tag names are compared where they stand, ignoring case: lower-casing a whole page costs more than all the rest.
         this.text = text;
-        String lowered = text.toLowerCase(Locale.ROOT);
-        // Lower-casing changes the length of a few characters; then positions are found in the text itself.
-        this.lower = lowered.length() == text.length() ? lowered : text;
         this.session = session;
         this.insideReferences = insideReferences;
         this.out = new StringBuilder(text.length() + 16);
@@ -62,7 +59,7 @@ final class ExtensionTags {
 
     /** Handles what starts at the {@code <} at {@code i}; returns where reading goes on. */
     private int tagAt(int i) {
-        if (lower.startsWith("<!--", i)) {
+        if (text.startsWith("<!--", i)) {
             return comment(i);
         }
         int nameStart = i + 1;
@@ -72,7 +69,7 @@ final class ExtensionTags {
         while (nameEnd < text.length() && nameEnd - j < 20 && Character.isLetter(text.charAt(nameEnd))) {
             nameEnd++;
         }
-        String name = lower.substring(j, nameEnd);
+        String name = text.substring(j, nameEnd).toLowerCase(Locale.ROOT);
         boolean known = CONTENT_TAGS.contains(name) || OPAQUE_TAGS.contains(name) || INCLUSION_TAGS.contains(name);
         int close = known ? tagEnd(nameEnd) : -1;
         if (close < 0) {
@@ -103,7 +100,7 @@ final class ExtensionTags {
             out.append(session.stash().inline(MarkdownEscaper.escape(tag, MarkdownEscaper.Place.TEXT), tag));
             return close + 1;
         }
-        int after = lower.indexOf('>', end) + 1;
+        int after = text.indexOf('>', end) + 1;
         String content = text.substring(close + 1, end);
         String source = text.substring(i, after);
         out.append(TagContents.of(session, name, Attributes.parse(attributes), content, source, insideReferences));
@@ -150,17 +147,18 @@ final class ExtensionTags {
         if (found[0] >= from) {
             return found[0];
         }
-        String wanted = "</" + name;
-        int at = lower.indexOf(wanted, from);
+        int at = text.indexOf("</", from);
         while (at >= 0) {
-            int k = at + wanted.length();
-            while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
-                k++;
+            int k = at + 2 + name.length();
+            if (text.regionMatches(true, at + 2, name, 0, name.length())) {
+                while (k < text.length() && Character.isWhitespace(text.charAt(k))) {
+                    k++;
+                }
+                if (k < text.length() && text.charAt(k) == '>') {
+                    break;
+                }
             }
-            if (k < text.length() && text.charAt(k) == '>') {
-                break;
-            }
-            at = lower.indexOf(wanted, at + 1);
+            at = text.indexOf("</", at + 2);
         }
         found[0] = at;
         found[1] = from;
@@ -177,7 +175,7 @@ final class ExtensionTags {
         if (found[0] >= i + 4 || found[0] == -1 && found[1] <= i + 4) {
             end = found[0];
         } else {
-            end = lower.indexOf("-->", i + 4);
+            end = text.indexOf("-->", i + 4);
             found[0] = end;
             found[1] = i + 4;
         }

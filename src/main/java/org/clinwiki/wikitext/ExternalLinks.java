@@ -51,6 +51,13 @@ final class ExternalLinks {
 
     /** A bare URL at {@code i}, or null. */
     static Found bare(String line, int i, MarkdownEscaper.Place place) {
+        int colon = i + 3;
+        while (colon < Math.min(line.length(), i + 7) && line.charAt(colon) != ':') {
+            colon++;
+        }
+        if (colon >= line.length() || line.charAt(colon) != ':') {
+            return null;
+        }
         int schemeLength = scheme(line, i);
         if (schemeLength == 0 || line.startsWith("//", i) || line.regionMatches(true, i, "news:", 0, 5)) {
             return null;
@@ -70,8 +77,13 @@ final class ExternalLinks {
 
     /** The length of the linkable scheme starting at {@code i}, or 0. */
     static int scheme(String line, int i) {
+        if (i >= line.length()) {
+            return 0;
+        }
+        // Checked by the first letter before comparing: this runs at every word starting with h, f, m or n.
+        char first = Character.toLowerCase(line.charAt(i));
         for (String scheme : SCHEMES) {
-            if (line.regionMatches(true, i, scheme, 0, scheme.length())) {
+            if (scheme.charAt(0) == first && line.regionMatches(true, i, scheme, 0, scheme.length())) {
                 return scheme.length();
             }
         }

@@ -57,15 +57,18 @@ final class HtmlTags {
             return Found.markdown(renamed.isEmpty() ? "" : "<" + (closing ? "/" : "") + renamed + ">", end + 1);
         }
         if (STYLING.contains(name)) {
-            session.issues().add("HTML <" + name + ">", "tag dropped, its content kept");
+            report(session, closing, "HTML <" + name + ">", "tag dropped, its content kept");
             return Found.markdown(name.equals("hr") ? "" : closing || !name.equals("p") && !name.equals("li") ? "" : " ", end + 1);
         }
-        if (TABLE.contains(name)) {
-            session.issues().add("HTML table markup <" + name + ">", "kept as text");
-        } else {
-            session.issues().add("HTML <" + name + ">", "kept as text");
-        }
+        report(session, closing, TABLE.contains(name) ? "HTML table markup <" + name + ">" : "HTML <" + name + ">", "kept as text");
         return Found.text(source, end + 1);
+    }
+
+    /** Reported once per element: its closing tag is part of what its opening tag reported. */
+    private static void report(Session session, boolean closing, String construct, String action) {
+        if (!closing) {
+            session.issues().add(construct, action);
+        }
     }
 
     private static String subset(String name, boolean closing, String attributes) {
@@ -75,8 +78,8 @@ final class HtmlTags {
         if (name.equals("abbr")) {
             String title = Attributes.parse(attributes).get("title");
             if (title != null && !title.isBlank()) {
-                String escaped = Entities.decode(title).replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
-                        .replace(">", "&gt;");
+                // Clinwiki reads the title between double quotes and escapes it itself.
+                String escaped = Entities.decode(title).replace('"', '\'').replace('<', '(').replace('>', ')');
                 return "<abbr title=\"" + escaped + "\">";
             }
         }

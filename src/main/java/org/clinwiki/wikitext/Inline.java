@@ -10,15 +10,10 @@ import java.util.List;
  */
 final class Inline {
 
-    private enum Kind { TEXT, MARKDOWN, QUOTES }
-
-    private record Piece(Kind kind, String text) {
-    }
-
     private final String line;
     private final Session session;
     private final MarkdownEscaper.Place place;
-    private final List<Piece> pieces = new ArrayList<>();
+    private final List<InlinePiece> pieces = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
 
     private Inline(String line, Session session, MarkdownEscaper.Place place) {
@@ -48,7 +43,7 @@ final class Inline {
 
     private String run() {
         read();
-        return new Emphasis(place).write(pieces, runs());
+        return new Emphasis(place, session.issues()).write(pieces, runs());
     }
 
     private void read() {
@@ -57,48 +52,87 @@ final class Inline {
         int length = line.length();
         while (i < length) {
             char c = line.charAt(i);
-            Found found = null;
-            if (c == Stash.START) {
-                int end = line.indexOf(Stash.END, i);
-                found = Found.markdown(line.substring(i, end < 0 ? length : end + 1), end < 0 ? length : end + 1);
-            } else if (c == '[') {
-                found = linkEnds != null && linkEnds[i] > 0 ? Links.internal(line, i, linkEnds[i], session, place)
-                        : ExternalLinks.bracketed(line, i, session, place);
-            } else if (c == '\'' && i + 1 < length && line.charAt(i + 1) == '\'') {
+            Found found;
+            try {
+                found = construct(c, i, linkEnds);
+            } catch (RuntimeException e) {
+                // One construct that cannot be read stays text; the rest of the line goes on.
+                session.issues().add("markup that could not be read", "kept as text");
+                found = null;
+            }
+            if (found == QUOTES) {
                 int end = i;
                 while (end < length && line.charAt(end) == '\'') {
                     end++;
                 }
                 flush();
-                pieces.add(new Piece(Kind.QUOTES, line.substring(i, end)));
+                pieces.add(new InlinePiece(InlinePiece.Kind.QUOTES, line.substring(i, end)));
                 i = end;
                 continue;
-            } else if (c == '<') {
-                found = HtmlTags.at(line, i, session);
-            } else if (c == '_' && i + 1 < length && line.charAt(i + 1) == '_') {
-                found = PageSwitches.at(line, i, session);
-            } else if ((c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
-                found = ExternalLinks.bare(line, i, place);
             }
             if (found == null) {
-                text.append(c);
-                i++;
+                int next = plainRun(i + 1);
+                text.append(line, i, next);
+                i = next;
                 continue;
             }
             if (found.plain()) {
                 text.append(found.markdown());
             } else {
                 flush();
-                pieces.add(new Piece(Kind.MARKDOWN, found.markdown()));
+                pieces.add(new InlinePiece(InlinePiece.Kind.MARKDOWN, found.markdown()));
             }
             i = Math.max(found.end(), i + 1);
         }
         flush();
     }
 
+    /** Stands for a run of apostrophes, which is read with the whole line. */
+    private static final Found QUOTES = Found.markdown("", 0);
+
+    /** The construct starting with {@code c} at {@code i}, {@link #QUOTES}, or null for text. */
+    private Found construct(char c, int i, int[] linkEnds) {
+        int length = line.length();
+        if (c == Stash.START) {
+            int end = line.indexOf(Stash.END, i);
+            return Found.markdown(line.substring(i, end < 0 ? length : end + 1), end < 0 ? length : end + 1);
+        }
+        if (c == '[') {
+            return linkEnds != null && linkEnds[i] > 0 ? Links.internal(line, i, linkEnds[i], session, place)
+                    : ExternalLinks.bracketed(line, i, session, place);
+        }
+        if (c == '\'' && i + 1 < length && line.charAt(i + 1) == '\'') {
+            return QUOTES;
+        }
+        if (c == '<') {
+            return HtmlTags.at(line, i, session);
+        }
+        if (c == '_' && i + 1 < length && line.charAt(i + 1) == '_') {
+            return PageSwitches.at(line, i, session);
+        }
+        if ((c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && (i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1)))) {
+            return ExternalLinks.bare(line, i, place);
+        }
+        return null;
+    }
+
+    /** Where the plain text from {@code i} ends: at the next character that may start a construct. */
+    private int plainRun(int i) {
+        int k = i;
+        while (k < line.length()) {
+            char c = line.charAt(k);
+            if (c == Stash.START || c == '[' || c == '\'' || c == '<' || c == '_'
+                    || (c == 'h' || c == 'f' || c == 'm' || c == 'n' || c == 'H') && !Character.isLetterOrDigit(line.charAt(k - 1))) {
+                return k;
+            }
+            k++;
+        }
+        return k;
+    }
+
     private void flush() {
         if (!text.isEmpty()) {
-            pieces.add(new Piece(Kind.TEXT, text.toString()));
+            pieces.add(new InlinePiece(InlinePiece.Kind.TEXT, text.toString()));
             text.setLength(0);
         }
     }
@@ -108,7 +142,7 @@ final class Inline {
         List<Integer> lengths = new ArrayList<>();
         List<char[]> before = new ArrayList<>();
         char[] last = {'\0', '\0'};
-        for (Piece piece : pieces) {
+        for (InlinePiece piece : pieces) {
             switch (piece.kind()) {
                 case QUOTES -> {
                     lengths.add(piece.text().length());
@@ -127,159 +161,5 @@ final class Inline {
             array[k] = lengths.get(k);
         }
         return Quotes.read(array, before.toArray(new char[0][]));
-    }
-
-    /** Writes the pieces: text escaped, Markdown as it is, apostrophes as emphasis that opens and closes cleanly. */
-    private static final class Emphasis {
-        private final MarkdownEscaper.Place place;
-        private final StringBuilder out = new StringBuilder();
-        private final StringBuilder pendingOpen = new StringBuilder();
-        private boolean italic;
-        private boolean bold;
-        /** Whether italic opened inside bold (closing then needs the inner one first). */
-        private boolean italicInner;
-        private boolean lineStart = true;
-
-        Emphasis(MarkdownEscaper.Place place) {
-            this.place = place;
-        }
-
-        String write(List<Piece> pieces, Quotes.Run[] runs) {
-            int run = 0;
-            for (Piece piece : pieces) {
-                switch (piece.kind()) {
-                    case TEXT -> text(Entities.decode(piece.text()));
-                    case MARKDOWN -> markdown(piece.text());
-                    case QUOTES -> quotes(runs[run++]);
-                }
-            }
-            closeAll();
-            return out.toString();
-        }
-
-        private void text(String plain) {
-            if (plain.isEmpty()) {
-                return;
-            }
-            int lead = 0;
-            while (lead < plain.length() && Character.isWhitespace(plain.charAt(lead))) {
-                lead++;
-            }
-            if (!pendingOpen.isEmpty() && lead < plain.length()) {
-                if (!lineStart) {
-                    out.append(plain, 0, lead);
-                }
-                out.append(pendingOpen);
-                pendingOpen.setLength(0);
-                lineStart = false;
-                MarkdownEscaper.append(out, plain.substring(lead), false, place);
-                return;
-            }
-            if (!pendingOpen.isEmpty()) {
-                // Only spaces: they stay before the emphasis that is yet to open.
-                if (!lineStart) {
-                    out.append(plain);
-                }
-                return;
-            }
-            lineStart = MarkdownEscaper.append(out, plain, lineStart, place);
-        }
-
-        private void markdown(String markdown) {
-            out.append(pendingOpen).append(markdown);
-            pendingOpen.setLength(0);
-            lineStart = false;
-        }
-
-        private void quotes(Quotes.Run run) {
-            if (run.literal() > 0) {
-                text("'".repeat(run.literal()));
-            }
-            switch (run.kind()) {
-                case Quotes.ITALIC -> toggleItalic();
-                case Quotes.BOLD -> toggleBold();
-                default -> {
-                    if (italic && bold) {
-                        closeAll();
-                    } else if (italic) {
-                        toggleItalic();
-                        toggleBold();
-                    } else if (bold) {
-                        toggleBold();
-                        toggleItalic();
-                    } else {
-                        bold = true;
-                        italic = true;
-                        italicInner = true;
-                        pendingOpen.append("***");
-                    }
-                }
-            }
-        }
-
-        private void toggleItalic() {
-            if (!italic) {
-                italic = true;
-                italicInner = bold;
-                pendingOpen.append('*');
-            } else if (bold && !italicInner) {
-                // Bold inside italic: MediaWiki closes both and reopens bold.
-                close("**");
-                close("*");
-                italic = false;
-                pendingOpen.append("**");
-            } else {
-                close("*");
-                italic = false;
-            }
-        }
-
-        private void toggleBold() {
-            if (!bold) {
-                bold = true;
-                italicInner = false;
-                pendingOpen.append("**");
-            } else if (italic && italicInner) {
-                close("*");
-                close("**");
-                bold = false;
-                pendingOpen.append('*');
-                italicInner = false;
-            } else {
-                close("**");
-                bold = false;
-            }
-        }
-
-        private void closeAll() {
-            if (italic && bold && italicInner) {
-                close("*");
-                close("**");
-            } else if (italic && bold) {
-                close("**");
-                close("*");
-            } else if (italic) {
-                close("*");
-            } else if (bold) {
-                close("**");
-            }
-            italic = false;
-            bold = false;
-            pendingOpen.setLength(0);
-        }
-
-        /** Closes emphasis before any trailing space, where Markdown can close it; an empty one is dropped. */
-        private void close(String marker) {
-            int pending = pendingOpen.length();
-            if (pending >= marker.length() && pendingOpen.lastIndexOf(marker) == pending - marker.length()) {
-                pendingOpen.setLength(pending - marker.length());
-                return;
-            }
-            int end = out.length();
-            while (end > 0 && out.charAt(end - 1) == ' ') {
-                end--;
-            }
-            out.insert(end, marker);
-        }
     }
 }

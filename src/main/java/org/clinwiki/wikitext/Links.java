@@ -105,8 +105,8 @@ final class Links {
         String canonical = (colon ? ":" : "") + title.canonical() + anchor;
         String shown;
         if (label == null) {
-            if (trail.isEmpty() && !title.renamed() && written.equals(Namespaces.spaces(written)) && !colon) {
-                return Found.markdown("[[" + written + "]]", close + 2);
+            if (trail.isEmpty() && !title.renamed() && written.equals(Namespaces.spaces(written))) {
+                return Found.markdown("[[" + (colon ? ":" : "") + written + "]]", close + 2);
             }
             shown = MarkdownEscaper.escape(written + trail, MarkdownEscaper.Place.LABEL);
         } else if (label.isEmpty()) {

@@ -39,7 +39,8 @@ final class MagicWords {
                 return session.stash().inline(MarkdownEscaper.escape(text, MarkdownEscaper.Place.TEXT), source);
             }
             if (name.equals("!")) {
-                return session.stash().inline("|", source);
+                // A bar that separates nothing: in a table or a call, a raw one would.
+                return session.stash().inline("\\|", source);
             }
             if (name.equals("=")) {
                 return session.stash().inline("=", source);

@@ -7,7 +7,10 @@ package org.clinwiki.wikitext;
  */
 final class MarkdownEscaper {
 
-    /** Where the text goes: a table cell also escapes the cell separator; a link label may not escape brackets. */
+    /**
+     * Where the text goes: a table cell also escapes the cell separator; a wiki link's label is
+     * not Markdown in Clinwiki (it shows as typed), so nothing in it is escaped.
+     */
     enum Place { TEXT, TABLE, LABEL }
 
     private MarkdownEscaper() {
@@ -35,9 +38,26 @@ final class MarkdownEscaper {
      * characters start blocks. Returns whether the output still stands at a line's start.
      */
     static boolean append(StringBuilder out, String plain, boolean lineStart, Place place) {
+        if (place == Place.LABEL) {
+            out.append(plain);
+            return false;
+        }
         int length = plain.length();
         boolean start = lineStart;
         for (int i = 0; i < length; i++) {
+            if (!start) {
+                int safe = i;
+                while (safe < length && !special(plain.charAt(safe))) {
+                    safe++;
+                }
+                if (safe > i) {
+                    out.append(plain, i, safe);
+                    i = safe;
+                    if (i == length) {
+                        break;
+                    }
+                }
+            }
             char c = plain.charAt(i);
             if (c == '\n') {
                 out.append(c);
@@ -56,8 +76,9 @@ final class MarkdownEscaper {
                 }
             }
             switch (c) {
-                case '\\', '*', '_', '`', '<' -> out.append('\\').append(c);
-                case '[', ']' -> out.append(place == Place.LABEL ? "" : "\\").append(c);
+                case '_' -> out.append(intraword(plain, i) ? "" : "\\").append(c);
+                case '\\', '*', '`', '<' -> out.append('\\').append(c);
+                case '[', ']' -> out.append('\\').append(c);
                 case '|' -> out.append(place == Place.TABLE ? "\\|" : "|");
                 case '{', '}' -> out.append(neighbour(plain, i, c) ? "\\" : "").append(c);
                 case '&' -> out.append(i + 1 < length && (Character.isLetter(plain.charAt(i + 1)) || plain.charAt(i + 1) == '#')
@@ -67,6 +88,19 @@ final class MarkdownEscaper {
             }
         }
         return start;
+    }
+
+    /** Whether a character may need escaping anywhere in a line (most do not: they are copied in runs). */
+    private static boolean special(char c) {
+        return c < 128 && SPECIAL[c];
+    }
+
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\\*_`<[]|{}&~\n".toCharArray()) {
+            SPECIAL[c] = true;
+        }
     }
 
     /** Escapes what starts a block at a line's start; returns the index after what it wrote, or {@code i}. */
@@ -85,6 +119,12 @@ final class MarkdownEscaper {
             return j + 1;
         }
         return i;
+    }
+
+    /** An underscore between letters or digits ({@code file_name.png}), which never makes emphasis in Markdown. */
+    private static boolean intraword(String plain, int i) {
+        return i > 0 && i + 1 < plain.length() && Character.isLetterOrDigit(plain.charAt(i - 1))
+                && Character.isLetterOrDigit(plain.charAt(i + 1));
     }
 
     private static boolean neighbour(String plain, int i, char c) {

@@ -90,8 +90,29 @@ final class Namespaces {
         }
     }
 
+    /** Whether a title is already as {@link #spaces} makes it: the usual case, checked without copying. */
+    private static boolean isSpaced(String title) {
+        int length = title.length();
+        if (length == 0) {
+            return true;
+        }
+        if (title.charAt(0) == ' ' || title.charAt(length - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = title.charAt(i);
+            if (c == '_' || c == '\t' || c == '\u00A0' || c == ' ' && title.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Underscores and runs of spaces as single spaces, trimmed: how MediaWiki reads a title. */
     static String spaces(String title) {
+        if (isSpaced(title)) {
+            return title;
+        }
         StringBuilder out = new StringBuilder(title.length());
         boolean space = false;
         for (int i = 0; i < title.length(); i++) {

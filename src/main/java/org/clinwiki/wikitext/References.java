@@ -23,7 +23,6 @@ final class References {
         final String label;
         final String description;
         String body;
-        boolean cited;
 
         Note(String label, String description) {
             this.label = label;
@@ -35,8 +34,8 @@ final class References {
     private final Map<String, Note> named = new HashMap<>();
     private final List<Note> notes = new ArrayList<>();
     private final Set<String> labels = new HashSet<>();
+    private final List<String[]> lists = new ArrayList<>();
     private int unnamed;
-    private boolean listPlaced;
 
     References(Session session) {
         this.session = session;
@@ -73,11 +72,7 @@ final class References {
                 session.issues().add("note \"" + name + "\" defined twice with different text", "the first text kept");
             }
         }
-        if (definitionOnly) {
-            return "";
-        }
-        note.cited = true;
-        return "[^" + note.label + "]";
+        return definitionOnly ? "" : "[^" + note.label + "]";
     }
 
     private Note add(String group, String name, String description) {
@@ -108,31 +103,48 @@ final class References {
     }
 
     /**
-     * {@code <references />}, {@code {{reflist}}}: where the list goes. Clinwiki shows one list
-     * of all notes, so only the first place counts.
+     * {@code <references />}, {@code {{reflist}}}: a place for the list. Clinwiki shows one list
+     * of all notes, at the first list without a group if there is one, else at the first.
      */
     String listMarker(Map<String, String> attributes, String source) {
-        if (listPlaced) {
-            session.issues().add("a second list of notes" + (attributes.containsKey("group") ? " (group "
-                    + attributes.get("group") + ")" : ""), "merged into the first");
-            return session.stash().inline("", source);
-        }
-        listPlaced = true;
-        return session.stash().block("{{references}}", source);
+        String token = session.stash().block("", source);
+        lists.add(new String[] {token, attributes.getOrDefault("group", "").strip()});
+        return token;
     }
 
-    /** The footnote definitions of the notes cited, one each, in order of their first definition or citation. */
-    String definitions() {
-        StringBuilder out = new StringBuilder();
-        // Indexed: converting a body may add notes (a note in a note, a template's note).
-        for (int i = 0; i < notes.size(); i++) {
-            Note note = notes.get(i);
-            if (!note.cited) {
-                if (note.body != null) {
-                    session.issues().add("note \"" + note.description + "\" defined but never cited", "dropped");
-                }
-                continue;
+    /** Decides where the list goes, before the tokens are resolved. */
+    void placeList() {
+        String[] chosen = null;
+        for (String[] list : lists) {
+            if (chosen == null || chosen[1].length() > 0 && list[1].isEmpty()) {
+                chosen = list;
             }
+        }
+        for (String[] list : lists) {
+            if (list == chosen) {
+                session.stash().replace(list[0], "{{references}}");
+            } else {
+                session.issues().add("another list of notes" + (list[1].isEmpty() ? "" : " (group " + list[1] + ")"),
+                        "merged into the one list");
+            }
+        }
+    }
+
+    /**
+     * The footnote definitions of the notes cited in {@code markdown} (the page, tokens resolved),
+     * one each, in order of first citation; a note cited in a note is defined too. A note whose
+     * citations were all dropped (in a list's own definitions, in a dropped construct) is left out.
+     */
+    String definitions(String markdown) {
+        Map<String, Note> byLabel = new HashMap<>();
+        notes.forEach(note -> byLabel.put(note.label, note));
+        List<Note> cited = new ArrayList<>();
+        Set<Note> seen = new HashSet<>();
+        citedIn(markdown, byLabel, seen, cited);
+        StringBuilder out = new StringBuilder();
+        // Indexed: converting a body may cite more notes.
+        for (int i = 0; i < cited.size(); i++) {
+            Note note = cited.get(i);
             String body;
             if (note.body == null) {
                 session.issues().add("note \"" + note.description + "\" cited but not defined",
@@ -141,10 +153,32 @@ final class References {
                         MarkdownEscaper.Place.TEXT);
             } else {
                 body = session.stash().markdown(session.document(note.body)).strip();
+                citedIn(body, byLabel, seen, cited);
             }
             out.append("[^").append(note.label).append("]: ").append(indented(body)).append('\n');
         }
+        for (Note note : notes) {
+            if (!seen.contains(note) && note.body != null) {
+                session.issues().add("note \"" + note.description + "\" defined but never cited", "dropped");
+            }
+        }
         return out.toString();
+    }
+
+    /** Adds the notes cited in {@code markdown} that are not yet in {@code cited}. One pass over the text. */
+    private static void citedIn(String markdown, Map<String, Note> byLabel, Set<Note> seen, List<Note> cited) {
+        int at = markdown.indexOf("[^");
+        while (at >= 0) {
+            int end = markdown.indexOf(']', at);
+            if (end < 0) {
+                return;
+            }
+            Note note = end - at < 80 ? byLabel.get(markdown.substring(at + 2, end)) : null;
+            if (note != null && seen.add(note)) {
+                cited.add(note);
+            }
+            at = markdown.indexOf("[^", at + 2);
+        }
     }
 
     /** Later lines of a note indented, so they stay in it; blank lines kept, as they separate its paragraphs. */

@@ -40,6 +40,20 @@ final class Session {
         }
     }
 
+    /** Text already cut and called (a table cell's blocks) read into blocks, within the depth limit. */
+    String blocks(String text) {
+        if (depth >= MAX_DEPTH) {
+            issues.add("markup nested more than " + MAX_DEPTH + " deep", "the innermost kept as text");
+            return MarkdownEscaper.escape(stash.source(text), MarkdownEscaper.Place.TEXT);
+        }
+        depth++;
+        try {
+            return BlockLevels.convert(text, this);
+        } finally {
+            depth--;
+        }
+    }
+
     /**
      * A piece of text already cut (a template's argument): its calls and markup converted, blocks
      * only if it spans lines. Spacing around it is kept, since a template may place it anywhere.
@@ -57,6 +71,10 @@ final class Session {
             return text;
         }
         String core = text.substring(start, end);
+        if (isWord(core)) {
+            // A file name, a URL, a number: the template decides what it is, so it goes in as written.
+            return text;
+        }
         String converted;
         if (depth >= MAX_DEPTH) {
             issues.add("markup nested more than " + MAX_DEPTH + " deep", "the innermost kept as text");
@@ -75,6 +93,9 @@ final class Session {
 
     /** Inline markup of text whose calls are already tokens (a link's label, a caption). */
     String inline(String text, MarkdownEscaper.Place place) {
+        if (place == MarkdownEscaper.Place.LABEL && isPlainLabel(text)) {
+            return text;
+        }
         if (depth >= MAX_DEPTH) {
             return MarkdownEscaper.escape(stash.source(text), place);
         }
@@ -84,6 +105,29 @@ final class Session {
         } finally {
             depth--;
         }
+    }
+
+    /** Whether an argument is one word with no markup in it. */
+    private static boolean isWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '[' || c == ']' || c == '\'' || c == '<' || c == '>' || c == '{' || c == '}'
+                    || c == '&' || c == Stash.START || c == '~' || c == '`' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A label with nothing to convert, as most are: shown as typed, so kept as it is. */
+    private static boolean isPlainLabel(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '<' || c == '&' || c == '[' || c == '_' || c == '\n' || c == ':') {
+                return false;
+            }
+        }
+        return true;
     }
 
     int nextExternalLinkNumber() {

@@ -16,25 +16,67 @@ final class Stash {
     /** Tokens are resolved to this depth at most: deeper ones only come from hostile nesting. */
     private static final int MAX_DEPTH = 100;
 
-    /** @param block whether the piece is a block of its own (a code fence, a quotation) */
-    private record Piece(String markdown, String source, boolean block) {
+    /**
+     * @param block whether the piece is a block of its own (a code fence, a quotation)
+     * @param call  whether it is a template call, which on a line of its own is taken as a block
+     */
+    private record Piece(String markdown, String source, boolean block, boolean call) {
     }
 
     private final List<Piece> pieces = new ArrayList<>();
 
     /** A token for inline Markdown; {@code source} is the wikitext it came from. */
     String inline(String markdown, String source) {
-        return put(new Piece(markdown, source, false));
+        return put(new Piece(markdown, source, false, false));
+    }
+
+    /** A token for a template call: inline in a line of text, a block of its own on a line alone. */
+    String call(String markdown, String source) {
+        return put(new Piece(markdown, source, false, true));
     }
 
     /** A token for a block: a line holding one is split around it, so it stands on lines of its own. */
     String block(String markdown, String source) {
-        return put(new Piece(markdown, source, true));
+        return put(new Piece(markdown, source, true, false));
+    }
+
+    /** Changes what a token stands for: the list of notes is placed only once all lists are known. */
+    void replace(String token, String markdown) {
+        int index = number(token, 1, token.length() - 1);
+        if (index >= 0) {
+            Piece piece = pieces.get(index);
+            pieces.set(index, new Piece(markdown, piece.source(), piece.block(), piece.call()));
+        }
     }
 
     private String put(Piece piece) {
         pieces.add(piece);
         return START + Integer.toString(pieces.size() - 1) + END;
+    }
+
+    /**
+     * Whether a line is only template calls: on MediaWiki such a line (an infobox, a navigation
+     * box, a hatnote) is a block of its own, and the template Clinwiki expands may be a table or a
+     * list, which must not continue a paragraph.
+     */
+    boolean isCallLine(String line) {
+        String trimmed = line.strip();
+        int at = 0;
+        while (at < trimmed.length()) {
+            if (trimmed.charAt(at) != START) {
+                return false;
+            }
+            int end = trimmed.indexOf(END, at);
+            int index = end < 0 ? -1 : number(trimmed, at + 1, end);
+            if (index < 0 || !pieces.get(index).call()) {
+                return false;
+            }
+            at = end + 1;
+            while (at < trimmed.length() && trimmed.charAt(at) == ' ') {
+                at++;
+            }
+        }
+        return at > 0;
     }
 
     /** Whether the text is one block token and nothing else. */

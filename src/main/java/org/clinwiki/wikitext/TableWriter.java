@@ -115,16 +115,29 @@ final class TableWriter {
             return oneLine(session.stash().markdown(Inline.convert(text, session, place)));
         }
         session.issues().add("table cell with lists, paragraphs or a table inside", "flattened: its lines joined with <br>");
-        String markdown = session.stash().markdown(BlockLevels.convert(text, session));
+        String markdown = session.stash().markdown(session.blocks(text));
         List<String> lines = new ArrayList<>();
         for (String line : markdown.split("\n")) {
-            String shown = line.strip().replaceFirst("^(?:[-*+]|\\d{1,9}[.)])\\s+", "• ").replaceFirst("^#{1,6}\\s+", "")
-                    .replaceFirst("^\\|\\s*(?:---\\s*\\|\\s*)+$", "");
+            String shown = line.strip();
+            shown = shown.startsWith("|") ? tableRow(shown)
+                    : shown.replaceFirst("^(?:[-*+]|\\d{1,9}[.)])\\s+", "• ").replaceFirst("^#{1,6}\\s+", "");
             if (!shown.isEmpty()) {
-                lines.add(cell ? shown.replace("|", "\\|").replace("\\\\|", "\\|") : shown);
+                lines.add(shown);
             }
         }
         return String.join("<br>", lines);
+    }
+
+    /** A nested table's row as its cells joined by semicolons; its delimiter row and empty header as nothing. */
+    private static String tableRow(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.substring(1).split("(?<!\\\\)\\|")) {
+            String text = cell.strip();
+            if (!text.isEmpty() && !text.equals("---")) {
+                cells.add(text);
+            }
+        }
+        return String.join("; ", cells);
     }
 
     private static boolean startsBlock(String text) {

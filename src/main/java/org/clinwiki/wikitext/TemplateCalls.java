@@ -1,8 +1,10 @@
 package org.clinwiki.wikitext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The second pass: each outermost {@code {{…}}} becomes a {@link Stash} token. Calls of
@@ -73,21 +75,53 @@ final class TemplateCalls {
                 || normal.equals("notelist") || normal.equals("refs")) {
             return reflist(parts, source, session);
         }
+        if (normal.equals("efn") || normal.equals("refn") || normal.startsWith("efn-") || normal.equals("notetag")) {
+            return note(normal, parts, source, session);
+        }
         if (Citations.isCitation(normal)) {
             return session.stash().inline(Citations.convert(normal, parts.subList(1, parts.size()), source, session), source);
         }
-        return session.stash().inline(transclusion(name, parts, session), source);
+        return session.stash().call(transclusion(name, parts, session), source);
     }
 
     /** {@code {{reflist|2|refs=…}}}: the place of the list; notes given in {@code refs=} are defined there. */
     private static String reflist(List<String> parts, String source, Session session) {
+        Map<String, String> attributes = new HashMap<>();
+        if (SourceSite.key(parts.getFirst()).equals("notelist")) {
+            attributes.put("group", "lower-alpha");
+        }
         for (String part : parts.subList(1, parts.size())) {
             int equals = part.indexOf('=');
-            if (equals > 0 && part.substring(0, equals).strip().equalsIgnoreCase("refs")) {
+            String key = equals > 0 ? part.substring(0, equals).strip().toLowerCase(Locale.ROOT) : "";
+            if (key.equals("refs")) {
                 ExtensionTags.cutInsideReferences(session.stash().source(part.substring(equals + 1)), session);
+            } else if (key.equals("group")) {
+                attributes.put("group", part.substring(equals + 1).strip());
             }
         }
-        return session.references().listMarker(java.util.Map.of(), source);
+        return session.references().listMarker(attributes, source);
+    }
+
+    /**
+     * {@code {{efn|text}}}, {@code {{refn|group=note|text}}}: a note written as a template, as
+     * {@code <ref>} would write it ({@code efn} notes are the "lower-alpha" group).
+     */
+    private static String note(String normal, List<String> parts, String source, Session session) {
+        Map<String, String> attributes = new HashMap<>();
+        if (!normal.equals("refn")) {
+            attributes.put("group", "lower-alpha");
+        }
+        String body = null;
+        for (String part : parts.subList(1, parts.size())) {
+            int equals = topLevelEquals(part);
+            String key = equals > 0 ? part.substring(0, equals).strip().toLowerCase(Locale.ROOT) : "";
+            if (key.equals("name") || key.equals("group")) {
+                attributes.put(key, part.substring(equals + 1).strip());
+            } else if (equals < 0 || key.equals("1")) {
+                body = session.stash().source(equals < 0 ? part : part.substring(equals + 1));
+            }
+        }
+        return session.stash().inline(session.references().cite(attributes, body, false), source);
     }
 
     private static String transclusion(String name, List<String> parts, Session session) {
@@ -109,7 +143,8 @@ final class TemplateCalls {
         } else {
             session.issues().add("template {{" + (page ? target : title.name()) + "}}", "kept as a transclusion of " + shown);
         }
-        StringBuilder out = new StringBuilder("{{").append(target);
+        String spacing = parts.getFirst().substring(parts.getFirst().stripTrailing().length());
+        StringBuilder out = new StringBuilder("{{").append(target).append(spacing);
         for (String argument : parts.subList(1, parts.size())) {
             out.append('|').append(argument(argument, session));
         }

@@ -49,27 +49,36 @@ public final class WikitextConverter {
         StringBuilder out = new StringBuilder(text.length() + text.length() / 8 + 64);
         String body = text;
         Matcher redirect = REDIRECT.matcher(text);
-        if (redirect.find()) {
+        if (redirect.lookingAt()) {
             String target = redirect.group(1).strip();
-            String fragment = "";
             int hash = target.indexOf('#');
             if (hash >= 0) {
-                fragment = target.substring(hash);
+                // Clinwiki redirects to pages, not to their sections.
+                session.issues().add("redirect to a section", "redirects to the page; the section dropped");
                 target = target.substring(0, hash);
             }
             boolean colon = target.startsWith(":");
             Namespaces.Parsed parsed = namespaces.parse(colon ? target.substring(1) : target);
-            out.append("#REDIRECT [[").append(parsed.canonical()).append(fragment).append("]]\n");
+            out.append("#REDIRECT [[").append(parsed.canonical()).append("]]\n");
             body = text.substring(redirect.end());
         }
         Stash stash = session.stash();
-        String markdown = stash.markdown(session.document(body)).strip();
-        String notes = session.references().definitions();
+        String converted = session.document(body);
+        session.references().placeList();
+        String markdown = BlankLines.collapse(stash.markdown(converted)).strip();
+        String notes = session.references().definitions(markdown);
         out.append(markdown);
+        if (markdown.isEmpty() && !out.isEmpty()) {
+            out.setLength(out.length() - 1);
+        }
         if (!notes.isEmpty()) {
             out.append("\n\n").append(stash.markdown(notes).strip());
         }
-        return out.append('\n').toString().replaceFirst("\\A\n+", "");
+        int start = 0;
+        while (start < out.length() && out.charAt(start) == '\n') {
+            start++;
+        }
+        return start == out.length() ? "" : out.append('\n').substring(start);
     }
 
     private static Conversion keptWhole(String text, String why) {

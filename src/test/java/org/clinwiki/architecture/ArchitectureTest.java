@@ -97,6 +97,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theWikitextConverterKnowsOnlyTitles() {
+        noClasses().that().resideInAPackage(BASE + ".wikitext..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".page..", BASE + ".user..", BASE + ".category..",
+                        BASE + ".search..", BASE + ".audit..", BASE + ".render..", BASE + ".db..", BASE + ".file..",
+                        BASE + ".web..", BASE + ".cli..", BASE + ".diff..", BASE + ".limit..", BASE + ".error..")
+                .because("it is pure, text in and text out, so importers and re-conversion can run it anywhere")
+                .check(product);
+    }
+
+    @Test
     void theWebLayerGoesThroughServices() {
         noClasses().that().resideInAPackage(BASE + ".web..")
                 .should().dependOnClassesThat(store().or(DescribedPredicate.describe("in db",
