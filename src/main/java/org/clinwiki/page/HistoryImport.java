@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.clinwiki.db.Database;
+import org.clinwiki.render.PageConnections;
 import org.clinwiki.render.Renderer;
+import org.clinwiki.render.TooComplexException;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.User;
@@ -25,7 +28,8 @@ import org.clinwiki.user.User;
  */
 public final class HistoryImport {
 
-    private static final int COMPLETE_BATCH = 5000;
+    /** Pages re-derived per transaction when a run completes. */
+    private static final int COMPLETE_BATCH = 1000;
 
     private final Database database;
     private final Renderer renderer;
@@ -96,7 +100,8 @@ public final class HistoryImport {
 
         /** Writes the chunks in one transaction; their connections are worked out first, outside it. */
         public List<Written> write(List<Chunk> chunks) {
-            List<Optional<Prepared>> prepared = chunks.parallelStream()
+            // On this thread: the common pool's few workers are busy converting the next batch.
+            List<Optional<Prepared>> prepared = chunks.stream()
                     .map(chunk -> chunk.revisions().isEmpty() ? Optional.<Prepared>empty()
                             : Optional.of(Prepared.connecting(renderer, chunk.revisions().getLast().markdown())))
                     .toList();
@@ -160,20 +165,51 @@ public final class HistoryImport {
         /**
          * Ends the run: pages parsed before the templates they use were written (earlier in the
          * dump, or in the same batch) get their links and categories from them now, as a template
-         * saved here would give them.
+         * saved here would give them; in batches, parsed on all cores outside the transactions.
          */
         public void complete() {
-            for (int from = 0; from < written.size(); from += COMPLETE_BATCH) {
-                List<Title> some = written.subList(from, Math.min(written.size(), from + COMPLETE_BATCH));
-                database.update(handle -> {
-                    TemplateStore templates = handle.attach(TemplateStore.class);
-                    long now = clock.millis();
-                    some.forEach(title -> templates.queueChange(title.namespace().key(), title.name(), now));
-                });
-            }
+            Set<Long> users = new LinkedHashSet<>();
+            database.read(handle -> {
+                TemplateStore templates = handle.attach(TemplateStore.class);
+                written.forEach(title -> users.addAll(templates.userIds(title.namespace().key(), title.name())));
+                return users;
+            });
             written.clear();
-            new TemplateRefresh(database, renderer, PageListener.NONE).drain();
+            List<Long> ids = new ArrayList<>(users);
+            for (int from = 0; from < ids.size(); from += COMPLETE_BATCH) {
+                refresh(ids.subList(from, Math.min(ids.size(), from + COMPLETE_BATCH)));
+            }
             pages.pagesChanged();
+        }
+
+        private void refresh(List<Long> pageIds) {
+            record Latest(long pageId, long revisionId, String text) {
+            }
+            List<Latest> latest = database.read(handle -> {
+                PageStore store = handle.attach(PageStore.class);
+                RevisionStore revisions = handle.attach(RevisionStore.class);
+                return pageIds.stream().map(store::findById).flatMap(Optional::stream)
+                        .map(page -> new Latest(page.id(), page.latestRevisionId(), revisions.content(page.latestRevisionId()))).toList();
+            });
+            List<Optional<PageConnections>> parsed = latest.parallelStream().map(page -> {
+                try {
+                    return Optional.of(renderer.connections(page.text()));
+                } catch (TooComplexException e) {
+                    return Optional.<PageConnections>empty();
+                }
+            }).toList();
+            database.update(handle -> {
+                Stores stores = Stores.of(handle);
+                for (int i = 0; i < latest.size(); i++) {
+                    Latest page = latest.get(i);
+                    boolean unchanged = stores.pages().findById(page.pageId()).map(p -> p.latestRevisionId() == page.revisionId())
+                            .orElse(false);
+                    if (parsed.get(i).isPresent() && unchanged) {
+                        stores.writeConnections(page.pageId(), parsed.get(i).get(), false);
+                        stores.pages().recordChange(page.pageId());
+                    }
+                }
+            });
         }
 
         /** A new page of the import: was it edited here since it was last imported? */
