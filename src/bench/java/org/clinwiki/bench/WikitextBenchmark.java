@@ -1,5 +1,7 @@
 package org.clinwiki.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.clinwiki.wikitext.Conversion;
@@ -15,11 +17,20 @@ import org.clinwiki.wikitext.WikitextConverter;
  */
 public final class WikitextBenchmark {
 
-    /** @param conversions how many were made; @param seconds in how long; @param bytes of wikitext each */
-    public record Result(long conversions, double seconds, int bytes) {
+    /**
+     * @param conversions how many were made
+     * @param seconds     in how long (wall clock)
+     * @param cpuSeconds  the thread's processor time meanwhile: steadier on a machine shared with other work
+     * @param bytes       of wikitext each
+     */
+    public record Result(long conversions, double seconds, double cpuSeconds, int bytes) {
 
         public double perSecond() {
             return conversions / seconds;
+        }
+
+        public double cpuMillisecondsEach() {
+            return cpuSeconds * 1000 / conversions;
         }
 
         public double megabytesPerSecond() {
@@ -35,14 +46,17 @@ public final class WikitextBenchmark {
         String article = article();
         measure(article, Duration.ofSeconds(2));
         Result result = measure(article, Duration.ofMillis((long) (seconds * 1000)));
-        System.out.printf("wikitext → markdown: %d bytes per article, %.0f conversions/s, %.1f MB/s, %.3f ms each%n",
-                result.bytes(), result.perSecond(), result.megabytesPerSecond(), 1000 / result.perSecond());
+        System.out.printf("wikitext → markdown: %d bytes per article, %.0f conversions/s, %.1f MB/s, %.3f ms each"
+                + " (%.3f ms of processor time)%n", result.bytes(), result.perSecond(), result.megabytesPerSecond(),
+                1000 / result.perSecond(), result.cpuMillisecondsEach());
     }
 
     /** Converts {@code article} again and again for {@code duration}, on one thread. */
     public static Result measure(String article, Duration duration) {
         WikitextConverter converter = new WikitextConverter(SourceSite.defaults("Clinfowiki"));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + duration.toNanos();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long count = 0;
         long checksum = 0;
@@ -52,10 +66,11 @@ public final class WikitextBenchmark {
             count++;
         } while (System.nanoTime() < end);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         if (checksum == 0) {
             throw new IllegalStateException("no output");
         }
-        return new Result(count, seconds, article.getBytes(StandardCharsets.UTF_8).length);
+        return new Result(count, seconds, cpuSeconds, article.getBytes(StandardCharsets.UTF_8).length);
     }
 
     /** A realistic article of about 10 KB, built from the constructs clinical wikis use most. */

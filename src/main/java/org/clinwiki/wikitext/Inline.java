@@ -15,6 +15,7 @@ final class Inline {
     private final MarkdownEscaper.Place place;
     private final List<InlinePiece> pieces = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    private boolean quotes;
 
     private Inline(String line, Session session, MarkdownEscaper.Place place) {
         this.line = line;
@@ -66,6 +67,7 @@ final class Inline {
                     end++;
                 }
                 flush();
+                quotes = true;
                 pieces.add(new InlinePiece(InlinePiece.Kind.QUOTES, line.substring(i, end)));
                 i = end;
                 continue;
@@ -86,6 +88,8 @@ final class Inline {
         }
         flush();
     }
+
+    private static final Quotes.Run[] NO_RUNS = {};
 
     /** Stands for a run of apostrophes, which is read with the whole line. */
     private static final Found QUOTES = Found.markdown("", 0);
@@ -139,6 +143,9 @@ final class Inline {
 
     /** The apostrophe runs of the line read together, with the two characters before each. */
     private Quotes.Run[] runs() {
+        if (!quotes) {
+            return NO_RUNS;
+        }
         List<Integer> lengths = new ArrayList<>();
         List<char[]> before = new ArrayList<>();
         char[] last = {'\0', '\0'};

@@ -62,6 +62,25 @@ final class PlainText {
                 i++;
             }
         }
-        return Entities.decode(out.toString()).replaceAll("\\s+", " ").strip();
+        return oneSpaced(Entities.decode(out.toString()));
+    }
+
+    /** Runs of whitespace as one space, none at the ends. */
+    private static String oneSpaced(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -127,16 +127,17 @@ final class Tables {
         return cells;
     }
 
-    /** The bar ending a cell's attributes ({@code style="…" | text}): the first single bar outside links; -1 if none. */
+    /**
+     * The bar ending a cell's attributes ({@code style="…" | text}), or -1 if it has none. A link
+     * or a template before the first bar means the bar is the cell's text (a link's own bar).
+     */
     private static int attributeBar(String cell) {
-        int depth = 0;
         for (int k = 0; k < cell.length(); k++) {
             char c = cell.charAt(k);
-            if (c == '[' && k + 1 < cell.length() && cell.charAt(k + 1) == '[') {
+            if (c == '[' && k + 1 < cell.length() && cell.charAt(k + 1) == '[' || c == Stash.START) {
                 return -1;
-            } else if (c == Stash.START) {
-                return -1;
-            } else if (c == '|' && depth == 0) {
+            }
+            if (c == '|') {
                 return k;
             }
         }

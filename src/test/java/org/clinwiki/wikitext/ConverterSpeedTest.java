@@ -16,7 +16,8 @@ class ConverterSpeedTest {
         Conversion conversion = new WikitextConverter(SourceSite.defaults("Clinfowiki")).convert(article, "CPOE");
         assertThat(conversion.markdown()).contains("{{references}}", "[^kuperman2003]:", "| Year | Hospitals | Source |");
         WikitextBenchmark.Result result = WikitextBenchmark.measure(article, Duration.ofMillis(1500));
-        System.out.printf("wikitext converter: %.0f conversions/s, %.1f MB/s%n", result.perSecond(), result.megabytesPerSecond());
+        System.out.printf("wikitext converter: %.0f conversions/s, %.1f MB/s, %.3f ms of processor time each%n",
+                result.perSecond(), result.megabytesPerSecond(), result.cpuMillisecondsEach());
         assertThat(result.conversions()).isPositive();
     }
 }
