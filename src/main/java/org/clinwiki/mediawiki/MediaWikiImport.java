@@ -115,7 +115,8 @@ public final class MediaWikiImport {
     record ConvertedBatch(List<ConvertedChunk> chunks, long bytesRead) {
     }
 
-    record ConvertedChunk(DumpBatches.PageChunk chunk, Optional<Title> title, List<ConvertedRevision> fresh, int known) {
+    record ConvertedChunk(DumpBatches.PageChunk chunk, Optional<Title> title, List<ConvertedRevision> fresh, int known,
+                          Optional<HistoryImport.Parsed> newest) {
     }
 
     /** Counts of what the import did. */
@@ -164,7 +165,10 @@ public final class MediaWikiImport {
                 List<ConvertedRevision> revisions = fresh.size() > 1
                         ? fresh.parallelStream().map(revision -> conversion.convert(revision, pageTitle)).toList()
                         : fresh.stream().map(revision -> conversion.convert(revision, pageTitle)).toList();
-                return new ConvertedChunk(chunk, title, revisions, chunk.revisions().size() - fresh.size());
+                // The newest text's links are parsed here, beside the conversion, not on the writing thread.
+                Optional<HistoryImport.Parsed> newest = revisions.isEmpty() || title.isEmpty() ? Optional.empty()
+                        : Optional.of(history.parse(revisions.getLast().markdown()));
+                return new ConvertedChunk(chunk, title, revisions, chunk.revisions().size() - fresh.size(), newest);
             }).toList();
             return new ConvertedBatch(converted, batch.bytesRead());
         }
@@ -183,7 +187,7 @@ public final class MediaWikiImport {
                     continue;
                 }
                 List<HistoryImport.Incoming> incoming = converted.fresh().stream().map(this::incoming).toList();
-                chunks.add(new HistoryImport.Chunk(converted.title().get(), incoming, converted.chunk().last()));
+                chunks.add(new HistoryImport.Chunk(converted.title().get(), incoming, converted.chunk().last(), converted.newest()));
                 written.add(converted);
             }
             List<HistoryImport.Written> results = run.write(chunks);

@@ -3,9 +3,11 @@ package org.clinwiki.page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -48,8 +50,26 @@ public final class HistoryImport {
                            String summary, boolean minor, String markdown, String wikitext, int converterVersion) {
     }
 
-    /** Consecutive revisions of one page, oldest first; {@code last} when the page's revisions end with them. */
-    public record Chunk(Title title, List<Incoming> revisions, boolean last) {
+    /**
+     * Consecutive revisions of one page, oldest first; {@code last} when the page's revisions end
+     * with them. {@code newest} is the newest revision's text parsed ({@link #parse}), when the
+     * caller parsed it beforehand, on another thread.
+     */
+    public record Chunk(Title title, List<Incoming> revisions, boolean last, Optional<Parsed> newest) {
+    }
+
+    /** A text with its links, categories and redirect worked out, ready to be stored. */
+    public static final class Parsed {
+        private final Prepared prepared;
+
+        private Parsed(Prepared prepared) {
+            this.prepared = prepared;
+        }
+    }
+
+    /** Parses a text for {@link Chunk#newest}: what a page with it links to and is in. Thread-safe. */
+    public Parsed parse(String markdown) {
+        return new Parsed(Prepared.connecting(renderer, PageText.normalize(markdown)));
     }
 
     /** What became of a chunk's page. */
@@ -90,7 +110,10 @@ public final class HistoryImport {
         private int addedToCurrent;
         private OptionalLong keptRevision = OptionalLong.empty();
         private boolean deleted;
-        private final List<Title> written = new ArrayList<>();
+        /** The batch in which each title written by this run was last written, and each page's links were last derived. */
+        private final Map<Title, Integer> writtenIn = new HashMap<>();
+        private final Map<Long, Integer> derivedIn = new HashMap<>();
+        private int batch;
 
         private Run(Actor importer, long sourceId, String sourceName) {
             this.importer = importer;
@@ -100,11 +123,11 @@ public final class HistoryImport {
 
         /** Writes the chunks in one transaction; their connections are worked out first, outside it. */
         public List<Written> write(List<Chunk> chunks) {
-            // On this thread: the common pool's few workers are busy converting the next batch.
             List<Optional<Prepared>> prepared = chunks.stream()
                     .map(chunk -> chunk.revisions().isEmpty() ? Optional.<Prepared>empty()
-                            : Optional.of(Prepared.connecting(renderer, chunk.revisions().getLast().markdown())))
+                            : Optional.of(chunk.newest().orElseGet(() -> parse(chunk.revisions().getLast().markdown())).prepared))
                     .toList();
+            batch++;
             List<Written> written = database.write(handle -> {
                 Stores stores = Stores.of(handle);
                 ImportedRevisionStore imported = handle.attach(ImportedRevisionStore.class);
@@ -142,7 +165,7 @@ public final class HistoryImport {
                 }
                 if (keptRevision.isEmpty()) {
                     // The page shows the newest imported text, and links, categories and search follow it.
-                    Prepared newest = prepared.orElseThrow().forText(fresh.getLast().markdown());
+                    Prepared newest = prepared.orElseThrow().forText(PageText.normalize(fresh.getLast().markdown()));
                     stores.pages().setLatest(pageId, parent.getAsLong(), now);
                     stores.writeConnections(pageId, newest.connections(), false);
                 } else {
@@ -151,7 +174,11 @@ public final class HistoryImport {
                 stores.pages().recordChange(pageId);
                 stores.templates().queueChange(chunk.title().namespace().key(), chunk.title().name(), now.toEpochMilli());
                 addedToCurrent += fresh.size();
-                written.add(chunk.title());
+                writtenIn.put(chunk.title(), batch);
+                if (keptRevision.isEmpty()) {
+                    // Parsed while the batch before was written, it saw the templates committed before that.
+                    derivedIn.put(pageId, chunk.newest().isPresent() ? batch - 1 : batch);
+                }
                 page = stores.pages().findById(pageId);
             }
             if (chunk.last() && addedToCurrent > 0) {
@@ -163,19 +190,28 @@ public final class HistoryImport {
         }
 
         /**
-         * Ends the run: pages parsed before the templates they use were written (earlier in the
-         * dump, or in the same batch) get their links and categories from them now, as a template
-         * saved here would give them; in batches, parsed on all cores outside the transactions.
+         * Ends the run: pages whose links were derived before a template they use was written
+         * (earlier in the dump, in the same batch, or by an earlier import) get their links and
+         * categories from it now, as a template saved here would give them; in batches, parsed
+         * on all cores outside the transactions.
          */
         public void complete() {
-            Set<Long> users = new LinkedHashSet<>();
+            Set<Long> stale = new LinkedHashSet<>();
             database.read(handle -> {
                 TemplateStore templates = handle.attach(TemplateStore.class);
-                written.forEach(title -> users.addAll(templates.userIds(title.namespace().key(), title.name())));
-                return users;
+                writtenIn.forEach((title, written) -> {
+                    for (long user : templates.userIds(title.namespace().key(), title.name())) {
+                        Integer derived = derivedIn.get(user);
+                        if (derived == null || derived <= written) {
+                            stale.add(user);
+                        }
+                    }
+                });
+                return stale;
             });
-            written.clear();
-            List<Long> ids = new ArrayList<>(users);
+            writtenIn.clear();
+            derivedIn.clear();
+            List<Long> ids = new ArrayList<>(stale);
             for (int from = 0; from < ids.size(); from += COMPLETE_BATCH) {
                 refresh(ids.subList(from, Math.min(ids.size(), from + COMPLETE_BATCH)));
             }
