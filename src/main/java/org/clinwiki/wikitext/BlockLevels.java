@@ -63,7 +63,15 @@ final class BlockLevels {
             } else if (trimmed.startsWith("{|")) {
                 int end = Tables.end(lines, i);
                 block(Kind.OTHER, table(lines.subList(i, end + 1)));
-                i = end + 1;
+                // What follows "|}" on its line (a template's "</includeonly>", more text) goes on after the table.
+                String closing = lines.get(end).strip();
+                String after = end > i && closing.startsWith("|}") ? closing.substring(2).strip() : "";
+                if (after.isEmpty()) {
+                    i = end + 1;
+                } else {
+                    lines.set(end, after);
+                    i = end;
+                }
             } else if (session.stash().isBlock(trimmed) || session.stash().isCallLine(trimmed)) {
                 block(Kind.OTHER, trimmed);
                 i++;

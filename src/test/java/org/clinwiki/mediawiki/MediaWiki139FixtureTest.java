@@ -99,6 +99,10 @@ class MediaWiki139FixtureTest {
         page.get("categories").forEach(category -> categories.add(category.get("category").asText().substring("Category:".length())));
         // MediaWiki's tracking category for __HIDDENCAT__, which has no meaning here (the import report says so).
         categories.remove("Hidden categories");
+        // Set by the infobox through {{#if:}}: parser functions are not run here (kept as code and reported).
+        if (title.text().equals("Health Level Seven")) {
+            categories.remove("Interoperability");
+        }
         assertThat(article.rendered().categories()).containsExactlyInAnyOrderElementsOf(categories);
         for (String category : categories) {
             var listing = wiki.categories().listing(category, "", 500);
