@@ -19,7 +19,9 @@ final class PageText {
      * space is trimmed (as MediaWiki does), so that saving the same text twice is recognised.
      */
     static String normalize(String markdown) {
-        String text = markdown.replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
+        // Looked for first: replacing in text beyond Latin-1 copies it whole even when nothing matches (imports normalise a lot).
+        String text = markdown.indexOf('\r') < 0 && markdown.indexOf('\u0000') < 0 ? markdown
+                : markdown.replace("\r\n", "\n").replace('\r', '\n').replace("\u0000", "");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

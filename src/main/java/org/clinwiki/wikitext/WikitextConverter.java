@@ -32,7 +32,7 @@ public final class WikitextConverter {
 
     /** The revision's Markdown; {@code pageTitle} as the dump writes it, e.g. {@code Talk:Foo}. */
     public Conversion convert(String wikitext, String pageTitle) {
-        String text = wikitext == null ? "" : Stash.clean(wikitext.replace("\r\n", "\n").replace('\r', '\n').replace('\0', ' '));
+        String text = wikitext == null ? "" : Stash.clean(lineEnds(wikitext));
         Session session = new Session(site, namespaces, pageTitle);
         try {
             String markdown = convert(text, session);
@@ -84,5 +84,16 @@ public final class WikitextConverter {
     private static Conversion keptWhole(String text, String why) {
         String markdown = Code.fenced("wikitext", text) + "\n";
         return new Conversion(markdown, List.of(new ConversionIssue("the whole page", "kept as code: " + why.toLowerCase(Locale.ROOT))));
+    }
+
+    /**
+     * Line ends as "\n" and no NUL characters. Most texts have none of them: looked for first, since
+     * replacing in text with characters beyond Latin-1 copies it whole even when nothing matches.
+     */
+    private static String lineEnds(String wikitext) {
+        if (wikitext.indexOf('\r') < 0 && wikitext.indexOf('\0') < 0) {
+            return wikitext;
+        }
+        return wikitext.replace("\r\n", "\n").replace('\r', '\n').replace('\0', ' ');
     }
 }
