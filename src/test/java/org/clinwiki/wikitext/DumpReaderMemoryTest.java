@@ -74,7 +74,7 @@ class DumpReaderMemoryTest {
     }
 
     @Test
-    void aDumpOfHundredsOfMegabytesStreamsThrough() throws IOException {
+    void aLongDumpStreamsThroughEntryByEntry() throws IOException {
         String text = "== History ==\n'''CPOE''' lets clinicians enter orders and see alerts &lt;ref&gt;Ash 2004&lt;/ref&gt;.\n"
                 .repeat(80);
         byte[] revision = bytes(REVISION_START.formatted(7) + text + REVISION_END);
