@@ -46,7 +46,7 @@ final class DumpFixtures {
         return entries.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** A dump of the given schema with one page holding {@code pageBody} (header fields and revisions). */
+    /** A dump of schema {@code version}, in that schema's namespace, with {@code siteInfo} and {@code pages} as written. */
     static String dump(String version, String siteInfo, String pages) {
         return """
                 <mediawiki xmlns="http://www.mediawiki.org/xml/export-%1$s/" \

@@ -110,6 +110,22 @@ class DumpReaderSafetyTest {
                 .hasMessageStartingWith("Malformed XML at line 1, column 1");
     }
 
+    @Test
+    void aFailingFileIsAnIoErrorNotADamagedDump() throws IOException {
+        byte[] start = START.getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream failing = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(start),
+                new java.io.InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Input/output error");
+                    }
+                });
+        DumpReader reader = new DumpReader(failing);
+
+        assertThatThrownBy(() -> DumpFixtures.readAll(reader)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasRootCauseMessage("Input/output error");
+    }
+
     private static MalformedDumpException malformed(String xml) {
         return malformed(DumpFixtures.reader(xml));
     }
