@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,9 +75,11 @@ final class MediaWikiImportCommand implements Callable<Integer> {
             ImportSummary summary;
             try {
                 summary = wiki.mediaWikiImport().run(FirstRun.systemActor(wiki), dump, options, new Progress(err));
-            } catch (MalformedDumpException e) {
+            } catch (MalformedDumpException | UncheckedIOException e) {
                 err.println();
-                throw new CommandFailedException(e.getMessage()
+                String problem = e instanceof UncheckedIOException io ? "Could not read " + dump + ": " + io.getCause().getMessage() + "."
+                        : e.getMessage();
+                throw new CommandFailedException(problem
                         + " Everything read before it was imported and is kept; importing the dump again once it is mended adds the rest.");
             }
             err.println();
