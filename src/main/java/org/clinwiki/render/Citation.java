@@ -151,6 +151,10 @@ public final class Citation {
             String shown = valid ? link(pmid, "https://pubmed.ncbi.nlm.nih.gov/" + pmid + "/") : esc(pmid);
             out.add(sentence("PMID: " + shown, pmid));
         }
+        String isbn = p.get("isbn");
+        if (isbn != null && !isbn.isBlank()) {
+            out.add(sentence("ISBN " + esc(isbn.strip()), isbn));
+        }
         String pmc = first(p, "pmc", "pmcid");
         if (pmc != null) {
             Matcher m = PMC.matcher(pmc);

@@ -159,6 +159,13 @@ class CitationTest {
     }
 
     @Test
+    void bookShowsItsIsbn() {
+        assertThat(footnoteHtml(Citation.markdown("book", params("author", "Hoyt RE", "title", "Health Informatics", "publisher", "Lulu",
+                "year", "2018", "isbn", "978-1-387-64241-2"))))
+                .contains("<em>Health Informatics</em>. Lulu; 2018. ISBN 978-1-387-64241-2.");
+    }
+
+    @Test
     void bookWithoutLocationOrEditionAndWithALinkedTitle() {
         String citation = Citation.markdown("book", params("author", "Institute of Medicine", "title", "To Err Is Human",
                 "publisher", "National Academies Press", "date", "2000", "url", "https://doi.org/10.17226/9728", "edition", "1st ed."));
