@@ -141,7 +141,12 @@ final class Stash {
             out.append(text, at, start);
             if (index >= 0 && depth < MAX_DEPTH) {
                 Piece piece = pieces.get(index);
-                out.append(resolve(markdown ? piece.markdown() : piece.source(), markdown, depth + 1));
+                String resolved = resolve(markdown ? piece.markdown() : piece.source(), markdown, depth + 1);
+                // Two code spans side by side ("`a``b`") would read as one opened by a double backtick: a space parts them.
+                if (markdown && !resolved.isEmpty() && resolved.charAt(0) == '`' && !out.isEmpty() && out.charAt(out.length() - 1) == '`') {
+                    out.append(' ');
+                }
+                out.append(resolved);
             }
             at = end + 1;
             start = text.indexOf(START, at);
