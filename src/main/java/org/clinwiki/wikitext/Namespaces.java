@@ -113,20 +113,6 @@ final class Namespaces {
         if (isSpaced(title)) {
             return title;
         }
-        StringBuilder out = new StringBuilder(title.length());
-        boolean space = false;
-        for (int i = 0; i < title.length(); i++) {
-            char c = title.charAt(i);
-            if (c == '_' || c == ' ' || c == '\t' || c == '\u00A0') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return PlainText.collapsed(title, c -> c == '_' || c == ' ' || c == '\t' || c == '\u00A0');
     }
 }

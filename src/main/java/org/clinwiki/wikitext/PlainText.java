@@ -1,5 +1,7 @@
 package org.clinwiki.wikitext;
 
+import java.util.function.IntPredicate;
+
 /**
  * Wikitext as the words a reader saw, for values Clinwiki shows as typed (citation parameters):
  * links as their labels, no emphasis, tags or nested calls, on one line. The result can stand
@@ -67,11 +69,16 @@ final class PlainText {
 
     /** Runs of whitespace as one space, none at the ends. */
     private static String oneSpaced(String text) {
+        return collapsed(text, Character::isWhitespace);
+    }
+
+    /** Runs of the characters {@code spacing} accepts as one space, none at the ends. */
+    static String collapsed(String text, IntPredicate spacing) {
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (spacing.test(c)) {
                 space = out.length() > 0;
             } else {
                 if (space) {

@@ -48,20 +48,6 @@ public record SourceSite(String siteName, Map<String, Integer> namespaceNames) {
     }
 
     static String key(String name) {
-        StringBuilder out = new StringBuilder(name.length());
-        boolean space = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '_' || Character.isWhitespace(c)) {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return PlainText.collapsed(name, c -> c == '_' || Character.isWhitespace(c)).toLowerCase(Locale.ROOT);
     }
 }
