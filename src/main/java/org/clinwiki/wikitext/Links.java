@@ -45,11 +45,25 @@ final class Links {
                 open.push(i);
                 i++;
             } else if (c == ']' && line.charAt(i + 1) == ']' && !open.isEmpty()) {
-                ends[open.pop()] = i;
+                int start = open.pop();
+                // "[[#Notes|[note]]]": a label's own "[" takes the first "]", and the link ends one further on.
+                if (i + 2 < line.length() && line.charAt(i + 2) == ']' && unclosedBracket(line, start + 2, i)) {
+                    i++;
+                }
+                ends[start] = i;
                 i++;
             }
         }
         return ends;
+    }
+
+    private static boolean unclosedBracket(String line, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = line.charAt(i);
+            depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
+        }
+        return depth > 0;
     }
 
     /** The link from {@code [[} at {@code i} to {@code ]]} at {@code close}, or null if it is none (then text). */
@@ -127,7 +141,9 @@ final class Links {
         if (base != null) {
             session.issues().add("interwiki link " + key + ":", "made an external link");
             String url = base + rest.strip().replace(' ', '_').replace("<", "%3C").replace(">", "%3E");
-            String shown = label == null || label.isBlank() ? MarkdownEscaper.escape(rest.strip(), MarkdownEscaper.Place.TEXT)
+            // Without a label MediaWiki shows the link as written, prefix and all ("mw:Help:Links").
+            String shown = label == null || label.isBlank()
+                    ? MarkdownEscaper.escape(prefix.strip() + ":" + rest.strip(), MarkdownEscaper.Place.TEXT)
                     : session.inline(label, MarkdownEscaper.Place.TEXT);
             return Found.markdown("[" + shown + "](<" + url + ">)", close + 2);
         }
