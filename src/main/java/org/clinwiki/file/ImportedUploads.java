@@ -1,6 +1,7 @@
 package org.clinwiki.file;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -72,11 +73,11 @@ final class ImportedUploads {
         return Optional.of(new FileService.Uploaded(SaveResult.Outcome.SAVED, title, added));
     }
 
-    private static boolean near(java.time.Instant at, FileService.Uploader uploader) {
+    private static boolean near(Instant at, FileService.Uploader uploader) {
         return distance(at, uploader) <= NEAR.toMillis();
     }
 
-    private static long distance(java.time.Instant at, FileService.Uploader uploader) {
+    private static long distance(Instant at, FileService.Uploader uploader) {
         return Math.abs(at.toEpochMilli() - uploader.at().toEpochMilli());
     }
 }

@@ -1,8 +1,11 @@
 package org.clinwiki.mediawiki;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,9 @@ import java.util.stream.Stream;
 import org.clinwiki.error.WikiException;
 import org.clinwiki.file.FileService;
 import org.clinwiki.page.SaveResult;
+import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
+import org.clinwiki.wikitext.Contributor;
 import org.clinwiki.wikitext.DumpPage;
 import org.clinwiki.wikitext.DumpUpload;
 
@@ -63,7 +69,7 @@ final class FileImport {
         long failed = 0;
         for (Map.Entry<DumpPage, List<DumpUpload>> file : byPage.entrySet()) {
             String name = fileName(file.getKey().title());
-            Optional<org.clinwiki.title.Title> title = SourceTitles.of(file.getKey());
+            Optional<Title> title = SourceTitles.of(file.getKey());
             if (title.isEmpty()) {
                 continue;
             }
@@ -154,11 +160,11 @@ final class FileImport {
         return edits.stream().min(Comparator.comparingLong(edit -> Math.abs(edit.at().toEpochMilli() - at.toEpochMilli()))).orElseThrow();
     }
 
-    private static String uploaderName(org.clinwiki.wikitext.Contributor contributor) {
+    private static String uploaderName(Contributor contributor) {
         return switch (contributor) {
-            case org.clinwiki.wikitext.Contributor.Registered registered -> registered.name();
-            case org.clinwiki.wikitext.Contributor.Anonymous anonymous -> "";
-            case org.clinwiki.wikitext.Contributor.Deleted deleted -> ImportAuthors.HIDDEN;
+            case Contributor.Registered registered -> registered.name();
+            case Contributor.Anonymous anonymous -> "";
+            case Contributor.Deleted deleted -> ImportAuthors.HIDDEN;
         };
     }
 
@@ -169,9 +175,9 @@ final class FileImport {
 
     private static String md5(String name) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

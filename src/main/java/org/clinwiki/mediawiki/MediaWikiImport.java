@@ -97,8 +97,9 @@ public final class MediaWikiImport {
                 }
             } finally {
                 readerThread.shutdownNow();
+                // Also when the dump broke off: what was imported gets its templates' links and categories.
+                pass.run.complete();
             }
-            pass.run.complete();
             FileImport.Result uploaded = options.files().isPresent() || !batches.uploads().isEmpty()
                     ? files.run(importer, pass.authors, pass.report, batches.uploads(), batches.filePages(), options.files())
                     : FileImport.Result.NONE;

@@ -163,22 +163,19 @@ public final class HistoryImport {
                 for (Incoming revision : fresh) {
                     parent = OptionalLong.of(insert(stores, imported, pageId, parent, revision));
                 }
+                stores.pages().setLatest(pageId, parent.getAsLong(), now);
                 if (keptRevision.isEmpty()) {
                     // The page shows the newest imported text, and links, categories and search follow it.
                     Prepared newest = prepared.orElseThrow().forText(PageText.normalize(fresh.getLast().markdown()));
-                    stores.pages().setLatest(pageId, parent.getAsLong(), now);
                     stores.writeConnections(pageId, newest.connections(), false);
-                } else {
-                    stores.pages().setLatest(pageId, parent.getAsLong(), now);
-                }
-                stores.pages().recordChange(pageId);
-                stores.templates().queueChange(chunk.title().namespace().key(), chunk.title().name(), now.toEpochMilli());
-                addedToCurrent += fresh.size();
-                writtenIn.put(chunk.title(), batch);
-                if (keptRevision.isEmpty()) {
                     // Parsed while the batch before was written, it saw the templates committed before that.
                     derivedIn.put(pageId, chunk.newest().isPresent() ? batch - 1 : batch);
                 }
+                stores.pages().recordChange(pageId);
+                // Queued as a save queues it, so the pages using it catch up even if this run never completes.
+                stores.templates().queueChange(chunk.title().namespace().key(), chunk.title().name(), now.toEpochMilli());
+                addedToCurrent += fresh.size();
+                writtenIn.put(chunk.title(), batch);
                 page = stores.pages().findById(pageId);
             }
             if (chunk.last() && addedToCurrent > 0) {
@@ -209,12 +206,21 @@ public final class HistoryImport {
                 });
                 return stale;
             });
-            writtenIn.clear();
-            derivedIn.clear();
             List<Long> ids = new ArrayList<>(stale);
             for (int from = 0; from < ids.size(); from += COMPLETE_BATCH) {
                 refresh(ids.subList(from, Math.min(ids.size(), from + COMPLETE_BATCH)));
             }
+            // Every page using a title written here is now up to date: the queued changes need not be worked off again.
+            List<Title> written = new ArrayList<>(writtenIn.keySet());
+            for (int from = 0; from < written.size(); from += COMPLETE_BATCH) {
+                List<Title> some = written.subList(from, Math.min(written.size(), from + COMPLETE_BATCH));
+                database.update(handle -> {
+                    TemplateStore templates = handle.attach(TemplateStore.class);
+                    some.forEach(title -> templates.forget(title.namespace().key(), title.name()));
+                });
+            }
+            writtenIn.clear();
+            derivedIn.clear();
             pages.pagesChanged();
         }
 

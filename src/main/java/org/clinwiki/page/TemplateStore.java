@@ -55,6 +55,10 @@ interface TemplateStore {
     @SqlUpdate("DELETE FROM template_changes WHERE id = :id")
     void done(long id);
 
+    /** Drops the queued changes of a title whose users were all brought up to date another way (an import's end). */
+    @SqlUpdate("DELETE FROM template_changes WHERE target_namespace = :namespace AND target_name = :name")
+    void forget(String namespace, String name);
+
     @SqlQuery("SELECT COUNT(*) FROM template_changes")
     long pendingChanges();
 

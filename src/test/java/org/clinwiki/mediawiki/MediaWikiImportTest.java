@@ -195,6 +195,25 @@ class MediaWikiImportTest {
     }
 
     @Test
+    void pagesImportedBeforeTheirTemplateGetItsCategoriesEvenWhenTheDumpBreaksOffAfterIt() throws Exception {
+        String xml = new Dumps("clinfowiki")
+                .page(30, 0, "Physician", rev(300, "2012-01-01T00:00:00Z", "Bob MD", "", "A doctor.\n\n{{Stub}}"))
+                .page(31, 10, "Template:Stub", rev(301, "2012-01-02T00:00:00Z", "Bob MD", "",
+                        "''A stub.''<includeonly>[[Category:Stubs]]</includeonly>"))
+                .page(32, 0, "Nurse", rev(302, "2012-01-03T00:00:00Z", "Bob MD", "", "A nurse.")).xml();
+        Path file = dumps.resolve("cut.xml");
+        Files.writeString(file, xml.substring(0, xml.indexOf("<title>Nurse")) + "<title>Nurse</ti");
+
+        assertThatThrownBy(() -> importFile(file)).isInstanceOf(MalformedDumpException.class);
+
+        assertThat(wiki.categories().listing("Stubs", "", 10).pages()).containsExactly(Title.parse("Physician"));
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("clinwiki.db"));
+             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM template_changes")) {
+            assertThat(rows.getLong(1)).as("nothing left for the server to work off again").isZero();
+        }
+    }
+
+    @Test
     void reconvertRewritesOnlyImportedRevisionsAndKeepsTheirAuthors() throws IOException {
         importDump(cpoeHistory());
         User editor = wiki.users().create("jdoe", "Jane Doe", "", Role.EDITOR, "a long password here");
