@@ -25,16 +25,20 @@ import org.clinwiki.user.RegistrationMode;
  * @param imageHosts       other sites pages may show images from (host names); images from anywhere else are shown
  *                         as links, so no editor can make readers' browsers call a site that records them
  * @param files            how large an upload and all stored files may be, and which types beyond the built-in ones
+ * @param database         where the wiki's database is: empty for SQLite in the data directory, else a PostgreSQL URL
+ * @param trustedProxies   addresses (or CIDR ranges) of load balancers whose X-Forwarded-For is believed
  */
 public record Config(String host, int port, Path dataDir, long maxPageBytes, long cacheBytes,
                      int readConnections, Duration tokenLifetime, RegistrationMode registration, Limits limits,
-                     List<String> imageHosts, FileLimits files) {
+                     List<String> imageHosts, FileLimits files, String database, List<String> trustedProxies) {
 
     /** A host name, optionally with a port: nothing that could end or extend the Content-Security-Policy it goes into. */
     private static final Pattern IMAGE_HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
 
     public Config {
         imageHosts = List.copyOf(imageHosts);
+        trustedProxies = List.copyOf(trustedProxies);
+        database = database == null ? "" : database.strip();
         for (String imageHost : imageHosts) {
             if (!isImageHost(imageHost)) {
                 throw new IllegalArgumentException("Not a host name: \"" + imageHost + "\"");
@@ -51,7 +55,8 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
 
     public static Config defaults() {
         return new Config("0.0.0.0", 8080, Path.of("data"), 2 * MIB, Runtime.getRuntime().maxMemory() / 3, 4,
-                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults(), List.of(), FileLimits.defaults());
+                Duration.ofDays(30), RegistrationMode.APPROVAL, Limits.defaults(), List.of(), FileLimits.defaults(),
+                "", List.of());
     }
 
     /** Rendered revisions (the HTML before red links are marked): two fifths of the cache memory. */
@@ -71,37 +76,52 @@ public record Config(String host, int port, Path dataDir, long maxPageBytes, lon
 
     public Config withHost(String newHost) {
         return new Config(newHost, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts, files);
+                imageHosts, files, database, trustedProxies);
     }
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts, files);
+                imageHosts, files, database, trustedProxies);
     }
 
     public Config withDataDir(Path newDataDir) {
         return new Config(host, port, newDataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts, files);
+                imageHosts, files, database, trustedProxies);
     }
 
     public Config withLimits(Limits newLimits) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration,
-                newLimits, imageHosts, files);
+                newLimits, imageHosts, files, database, trustedProxies);
     }
 
     public Config withRegistration(RegistrationMode mode) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, mode, limits,
-                imageHosts, files);
+                imageHosts, files, database, trustedProxies);
     }
 
     public Config withImageHosts(List<String> hosts) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                hosts, files);
+                hosts, files, database, trustedProxies);
     }
 
     public Config withFiles(FileLimits newFiles) {
         return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
-                imageHosts, newFiles);
+                imageHosts, newFiles, database, trustedProxies);
+    }
+
+    public Config withDatabase(String newDatabase) {
+        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts, files, newDatabase, trustedProxies);
+    }
+
+    public Config withTrustedProxies(List<String> proxies) {
+        return new Config(host, port, dataDir, maxPageBytes, cacheBytes, readConnections, tokenLifetime, registration, limits,
+                imageHosts, files, database, proxies);
+    }
+
+    /** Whether the wiki lives in the embedded SQLite database of its data directory (the default). */
+    public boolean embeddedDatabase() {
+        return database.isEmpty();
     }
 
     /** Where thumbnails and copies of files' bytes are kept: a cache, rebuilt from the database on demand. */

@@ -16,6 +16,11 @@ final class DataOptions {
             description = "Data directory holding the database (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--database", paramLabel = "URL", defaultValue = "${env:CLINWIKI_DATABASE:-}",
+            description = "PostgreSQL database to use instead of SQLite in the data directory: "
+                          + "postgresql://USER:PASSWORD@HOST:PORT/DB or a jdbc:postgresql: URL (default: SQLite).")
+    String database;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "${env:CLINWIKI_MAX_FILE_SIZE:-10485760}",
             description = "Largest file that may be uploaded, in bytes (default: ${DEFAULT-VALUE}, 10 MiB).")
     long maxFileSize;
@@ -39,6 +44,7 @@ final class DataOptions {
                 throw new CommandFailedException("--file-types takes media types such as text/csv, not \"" + type + "\".");
             }
         }
-        return Config.defaults().withDataDir(dataDir).withFiles(new FileLimits(maxFileSize, maxFilesTotal, types));
+        return Config.defaults().withDataDir(dataDir).withFiles(new FileLimits(maxFileSize, maxFilesTotal, types))
+                .withDatabase(database);
     }
 }
