@@ -24,6 +24,7 @@ public final class App implements AutoCloseable {
     private final Wiki wiki;
     private final SearchIndex searchIndex;
     private final TemplateRefresh templateRefresh;
+    private final AutoCloseable changeListener;
     private final WebServer web;
 
     /**
@@ -37,6 +38,7 @@ public final class App implements AutoCloseable {
         SearchIndex index = null;
         TemplateRefresh refresh = null;
         Wiki opened = null;
+        AutoCloseable listener = null;
         try {
             Renderer renderer = Wiki.renderer(config, database);
             index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer);
@@ -44,12 +46,15 @@ public final class App implements AutoCloseable {
             opened = new Wiki(config, clock, database, renderer, afterChanges(index, refresh));
             index.start();
             refresh.start();
+            // Other nodes' changes wake the index at once; without a database to listen to it polls.
+            listener = database.listenForChanges(index::requestCatchUp);
             SearchService search = new SearchService(index, new Sanitizer());
             this.web = WebServer.start(
                     new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes(),
                             config.files().maxFileBytes()),
                     new Templates(), services(opened, search));
         } catch (RuntimeException e) {
+            closeQuietly(listener);
             if (refresh != null) {
                 refresh.close();
             }
@@ -62,6 +67,18 @@ public final class App implements AutoCloseable {
         this.wiki = opened;
         this.searchIndex = index;
         this.templateRefresh = refresh;
+        this.changeListener = listener;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Stopping; the listener's thread is a daemon and ends with the process.
+        }
     }
 
     /** After each change the search index catches up, and the pages using a changed template are refreshed. */
@@ -110,6 +127,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        closeQuietly(changeListener);
         templateRefresh.close();
         searchIndex.close();
         wiki.close();

@@ -104,7 +104,7 @@ public final class Wiki implements AutoCloseable {
     }
 
     static Database openDatabase(Config config) {
-        return Database.open(config.dataDir(), config.readConnections());
+        return Database.open(config.database(), config.dataDir(), config.readConnections());
     }
 
     /**

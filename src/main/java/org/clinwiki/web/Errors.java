@@ -6,13 +6,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.clinwiki.error.WikiException;
+import org.clinwiki.error.DatabaseUnavailableException;
 import org.clinwiki.limit.ServerBusyException;
 import org.clinwiki.page.EditConflictException;
 import org.clinwiki.web.view.ErrorView;
@@ -27,8 +26,6 @@ import org.slf4j.LoggerFactory;
 final class Errors {
 
     private static final Logger log = LoggerFactory.getLogger(Errors.class);
-    private static final int SQLITE_BUSY = 5;
-    private static final int SQLITE_LOCKED = 6;
     private static final long DATABASE_BUSY_RETRY_SECONDS = 2;
 
     private static final Map<WikiException.Kind, HttpStatus> STATUS = Map.of(
@@ -160,18 +157,7 @@ final class Errors {
      * time, or SQLite stayed locked past its busy timeout (SQLITE_BUSY, SQLITE_LOCKED).
      */
     static boolean databaseBusy(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && (sql.getErrorCode() == SQLITE_BUSY || sql.getErrorCode() == SQLITE_LOCKED)) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseUnavailableException.isTransient(failure);
     }
 
     static boolean isApi(Context ctx) {

@@ -1,5 +1,6 @@
 package org.clinwiki.bench;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ class BenchMainTest {
         Run imported = run(Main::run, "import", "markdown", corpus.toString(), "--data", dataDir.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("60 created", "0 failed");
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             Corpus expected = new Corpus(42);
             assertThat(wiki.reader().article(expected.title(19), Optional.empty()).rendered().redirect()).isPresent();
             assertThat(wiki.reader().article(expected.title(0), Optional.empty()).markdown()).isEqualTo(expected.markdown(0, 60).strip());

@@ -1,5 +1,6 @@
 package org.clinwiki.bench;
 
+import org.clinwiki.testing.TestDatabases;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class CorpusHistoryTest {
     @Test
     void onePageInFiveGetsEarlierVersionsByDifferentEditorsBeneathItsImportedText(@TempDir Path dataDir) {
         Corpus corpus = new Corpus(42);
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             CorpusHistory.write(wiki, corpus, PAGES, "a long passphrase for measuring");
             List<Replacement> finals = new ArrayList<>();
             for (int i = 0; i < PAGES; i++) {

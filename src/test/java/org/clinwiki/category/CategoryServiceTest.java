@@ -1,5 +1,6 @@
 package org.clinwiki.category;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class CategoryServiceTest {
 
     @BeforeEach
     void open() {
-        wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
+        wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC());
         wiki.users().create("root", "", "", Role.ADMIN, "a long test password 1");
         editor = new Actor(wiki.users().require("root"), "test");
     }

@@ -1,5 +1,6 @@
 package org.clinwiki.cli;
 
+import org.clinwiki.testing.TestDatabases;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class CommandLineTest {
     }
 
     private Wiki open() {
-        return Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
+        return Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC());
     }
 
     @Test
@@ -162,7 +163,7 @@ class CommandLineTest {
         Run stopped = run("", "import", "mediawiki", broken.toString(), "--data", otherData.toString());
         assertThat(stopped.exitCode()).isEqualTo(1);
         assertThat(stopped.err()).containsPattern("error: Malformed XML at line \\d+, column \\d+");
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(otherData), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(otherData), Clock.systemUTC())) {
             assertThat(wiki.reader().article(Title.parse("Alert fatigue"), Optional.empty()).markdown()).isNotBlank();
         }
         assertThat(run("", "import", "mediawiki", folder.resolve("missing.xml").toString(), "--data", dataDir.toString()).err())
@@ -212,7 +213,7 @@ class CommandLineTest {
         Run imported = run("", "import", "markdown", exported.toString(), "--data", otherData.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("1 uploaded", "0 failed");
-        try (Wiki other = Wiki.open(Config.defaults().withDataDir(otherData), Clock.systemUTC())) {
+        try (Wiki other = Wiki.open(TestDatabases.config(otherData), Clock.systemUTC())) {
             var file = other.files().file(Title.parse("File:Chart.png"), Optional.empty());
             assertThat(file.latest().width()).isEqualTo(300);
             assertThat(Files.readAllBytes(other.delivery().serve(file.page().title(), OptionalLong.empty(), 0, Optional.empty()).path()))

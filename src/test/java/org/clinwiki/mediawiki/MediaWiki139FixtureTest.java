@@ -1,5 +1,6 @@
 package org.clinwiki.mediawiki;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -49,7 +50,7 @@ class MediaWiki139FixtureTest {
         Path fixture = Path.of(MediaWiki139FixtureTest.class.getResource("/mediawiki/clinfowiki-1.39/clinfowiki-dump.xml").toURI())
                 .getParent();
         expected = new ObjectMapper().readTree(fixture.resolve("expected.json").toFile());
-        wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
+        wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC());
         summary = wiki.mediaWikiImport().run(FirstRun.systemActor(wiki), fixture.resolve("clinfowiki-dump.xml"),
                 new MediaWikiImport.Options(Optional.of(fixture.resolve("images")), Optional.empty(), false), progress -> { });
     }

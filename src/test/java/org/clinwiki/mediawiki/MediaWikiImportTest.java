@@ -1,5 +1,6 @@
 package org.clinwiki.mediawiki;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clinwiki.mediawiki.Dumps.rev;
@@ -43,7 +44,7 @@ class MediaWikiImportTest {
 
     @BeforeEach
     void open() {
-        wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
+        wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC());
     }
 
     @AfterEach
@@ -207,8 +208,9 @@ class MediaWikiImportTest {
         assertThatThrownBy(() -> importFile(file)).isInstanceOf(MalformedDumpException.class);
 
         assertThat(wiki.categories().listing("Stubs", "", 10).pages()).containsExactly(Title.parse("Physician"));
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("clinwiki.db"));
+        try (var connection = org.clinwiki.testing.TestDatabases.connect(dataDir);
              var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM template_changes")) {
+            rows.next();
             assertThat(rows.getLong(1)).as("nothing left for the server to work off again").isZero();
         }
     }

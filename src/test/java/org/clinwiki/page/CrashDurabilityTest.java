@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import org.clinwiki.testing.TestDatabases;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,8 @@ class CrashDurabilityTest {
     void acknowledgedSavesSurviveKillDashNine(@TempDir Path dataDir) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process server = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.clinwiki.cli.Main", "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir.toString())
+                "org.clinwiki.cli.Main", "serve", "--port", "0", "--host", "127.0.0.1", "--data", dataDir.toString(),
+                "--database", TestDatabases.databaseFor(dataDir))
                 .redirectErrorStream(true).start();
         List<String> acknowledged = new ArrayList<>();
         try {
@@ -83,7 +85,7 @@ class CrashDurabilityTest {
             server.waitFor(10, TimeUnit.SECONDS);
         }
 
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             for (int i = 0; i < acknowledged.size(); i++) {
                 Article article = wiki.reader().article(Title.parse(acknowledged.get(i)), Optional.empty());
                 assertThat(article.markdown()).isEqualTo("Saved text " + i);

@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class PageImportTest {
         List<String> refused = new ArrayList<>();
         List<Integer> progress = new ArrayList<>();
 
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             Actor system = FirstRun.systemActor(wiki);
             PageImport.Summary summary = new PageImport(wiki.pages()).run(system, items.iterator(), new PageImport.Listener() {
                 @Override
@@ -59,7 +60,7 @@ class PageImportTest {
 
     @Test
     void importingAgainCountsChangedAndUnchangedPages() {
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             Actor system = FirstRun.systemActor(wiki);
             PageImport pageImport = new PageImport(wiki.pages());
             PageImport.Listener quiet = (source, reason) -> { };

@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import org.clinwiki.testing.TestDatabases;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class PageServiceTest {
     Path dataDir;
 
     private Wiki open() {
-        return Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC());
+        return Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC());
     }
 
     private static Actor editor(Wiki wiki, String name) {
@@ -112,7 +113,7 @@ class PageServiceTest {
             Actor actor = editor(wiki, "alice");
             long old = save(wiki, actor, "Old", "first").revision().id();
             save(wiki, actor, "Old", "second");
-            try (Wiki reopened = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+            try (Wiki reopened = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
                 reopened.reader().article(Title.parse("Old"), old, Optional.empty());
                 reopened.reader().article(Title.parse("Old"), old, Optional.empty());
                 assertThat(reopened.renderStats().missCount()).isEqualTo(1);

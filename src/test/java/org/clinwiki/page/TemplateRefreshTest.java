@@ -1,5 +1,6 @@
 package org.clinwiki.page;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class TemplateRefreshTest {
 
     @Test
     void aChangeQueuedWhileNoServerRanIsWorkedOffWhenOneStarts() throws Exception {
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(dataDir), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(dataDir), Clock.systemUTC())) {
             Actor alice = new Actor(wiki.users().create("alice", "alice", "", Role.EDITOR, TestWiki.PASSWORD), "test");
             save(wiki, alice, "Template:Box", "Boxed <includeonly>[[Category:First]]</includeonly>");
             save(wiki, alice, "Uses_box", "{{Box}} text");

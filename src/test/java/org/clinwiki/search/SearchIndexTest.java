@@ -1,5 +1,6 @@
 package org.clinwiki.search;
 
+import org.clinwiki.testing.TestDatabases;
 import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class SearchIndexTest {
 
     @Test
     void aSavesParsedTextIsUsedOnlyForItsOwnRevision() throws Exception {
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(data), Clock.systemUTC())) {
             write(wiki, "Vasopressors", "Start with norepinephrine.");
             PageSnapshot first = wiki.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             write(wiki, "Vasopressors", "Add vasopressin.");
@@ -70,7 +71,7 @@ class SearchIndexTest {
 
     @Test
     void aHandedOverChangeWaitsForTheChangesBeforeIt() throws Exception {
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(data), Clock.systemUTC())) {
             write(wiki, "Vasopressors", "Start with norepinephrine.");
             write(wiki, "Inotropes", "Dobutamine for low output.");
             PageSnapshot second = wiki.pageFeed().current(Title.parse("Inotropes")).getFirst();
@@ -98,7 +99,7 @@ class SearchIndexTest {
 
     @Test
     void everyDocumentHasALengthForEachScoredFieldRedirectsToo() throws Exception {
-        try (Wiki wiki = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+        try (Wiki wiki = Wiki.open(TestDatabases.config(data), Clock.systemUTC())) {
             write(wiki, "Vasopressors", "Start with norepinephrine.");
             write(wiki, "Pressors", "#REDIRECT [[Vasopressors]]");
             try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer()).start()) {
@@ -147,7 +148,7 @@ class SearchIndexTest {
             wiki.awaitSearchable();
         }
         // An import from the command line writes to the database only; no index is open.
-        try (Wiki offline = Wiki.open(Config.defaults().withDataDir(data), Clock.systemUTC())) {
+        try (Wiki offline = Wiki.open(TestDatabases.config(data), Clock.systemUTC())) {
             var actor = new org.clinwiki.user.Actor(offline.users().systemAccount("Clinwiki"), "local");
             offline.pages().replaceAll(actor, java.util.List.of(
                     new Replacement(Title.parse("Late_page"), "Written offline: warfarin.", "import"),
@@ -190,7 +191,7 @@ class SearchIndexTest {
             }
             wiki.awaitSearchable();
             StringWriter err = new StringWriter();
-            int refused = Main.run(new String[] {"reindex", "--data", data.toString()}, new PrintWriter(new StringWriter()),
+            int refused = Main.run(new String[] {"reindex", "--data", data.toString(), "--database", TestDatabases.databaseFor(data)}, new PrintWriter(new StringWriter()),
                     new PrintWriter(err, true));
             assertThat(refused).isEqualTo(1);
             assertThat(err.toString()).contains("in use by another Clinwiki process");
@@ -198,7 +199,7 @@ class SearchIndexTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"reindex", "--data", data.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(new String[] {"reindex", "--data", data.toString(), "--database", TestDatabases.databaseFor(data)}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(code).isEqualTo(0);
         assertThat(err.toString()).contains("indexed 5 of 5 pages");
         assertThat(out.toString()).startsWith("Indexed 5 pages in");

@@ -48,7 +48,7 @@ public final class TestWiki implements AutoCloseable {
 
     public static TestWiki start(Path dataDir, UnaryOperator<Config> settings) {
         // Tests save and log in faster than any person; throttling has its own tests with tight limits.
-        Config config = settings.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dataDir)
+        Config config = settings.apply(TestDatabases.config(dataDir).withHost("127.0.0.1").withPort(0)
                 .withLimits(Limits.defaults().withLoginFailures(1_000, 1_000).withEditsPerMinute(10_000)
                         .withPreviewsPerMinute(10_000).withRegistrationsPerHour(1_000).withLoginsPerHour(10_000)));
         return new TestWiki(new App(config, Clock.systemUTC()));

@@ -1,5 +1,6 @@
 package org.clinwiki.user;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class AccountsTest {
 
     @BeforeEach
     void open() {
-        wiki = Wiki.open(Config.defaults().withDataDir(dataDir).withRegistration(RegistrationMode.APPROVAL), clock);
+        wiki = Wiki.open(TestDatabases.config(dataDir).withRegistration(RegistrationMode.APPROVAL), clock);
     }
 
     @AfterEach

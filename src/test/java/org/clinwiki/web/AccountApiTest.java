@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
@@ -53,7 +54,7 @@ class AccountApiTest extends WikiTestCase {
     void tokensAreStoredOnlyAsHashes() {
         String token = wiki.login("grace", Role.EDITOR);
         assertThat(wiki.wiki().sessions().authenticate(token)).isPresent();
-        Long stored = Jdbi.create("jdbc:sqlite:" + wiki.wiki().config().dataDir().resolve("clinwiki.db"))
+        Long stored = Jdbi.create(() -> TestDatabases.connect(wiki.wiki().config().dataDir()))
                 .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :token")
                         .bind("token", token).mapTo(Long.class).one());
         assertThat(stored).isZero();

@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
@@ -66,7 +67,7 @@ class AdministratorSafetyTest {
     void oversizedAuditEntriesWrittenBeforeTheLimitDoNotBreakTheLog() throws Exception {
         try (TestWiki wiki = TestWiki.start(dataDir)) {
             String admin = wiki.login("boss", Role.ADMIN);
-            try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+            try (Connection sqlite = TestDatabases.connect(dataDir);
                  PreparedStatement insert = sqlite.prepareStatement("""
                          INSERT INTO audit_log (created_at, actor_id, actor_name, action, target, address, reason, details)
                          VALUES (0, NULL, ?, 'login_failed', '', '127.0.0.1', '', '')""")) {

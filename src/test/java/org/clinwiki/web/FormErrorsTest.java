@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
@@ -123,12 +124,11 @@ class FormErrorsTest {
             Visitor visitor = editor(wiki, "patient");
             String csrf = visitor.formToken("/wiki/Busy_time/edit");
             // Another process holds the write lock for longer than the server waits for it.
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
-                 Statement statement = other.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
+            try (Connection other = TestDatabases.connect(data)) {
+                TestDatabases.holdWriteLock(other);
                 Response refused = visitor.post("/wiki/Busy_time/edit", null, "csrf", csrf, "markdown", "Written while busy.",
                         "summary", "my summary", "action", "save");
-                statement.execute("ROLLBACK");
+                TestDatabases.releaseWriteLock(other);
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isEqualTo("2");
                 assertFormKept(refused, "Written while busy.", "too busy");
@@ -142,12 +142,11 @@ class FormErrorsTest {
         try (TestWiki wiki = start()) {
             Visitor visitor = new Visitor(wiki);
             String csrf = visitor.formToken("/register");
-            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
-                 Statement statement = other.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
+            try (Connection other = TestDatabases.connect(data)) {
+                TestDatabases.holdWriteLock(other);
                 Response refused = visitor.post("/register", null, "csrf", csrf, "username", "latecomer",
                         "password", "a long and fine password", "displayName", "Late Comer", "credentials", "MD");
-                statement.execute("ROLLBACK");
+                TestDatabases.releaseWriteLock(other);
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isEqualTo("2");
                 Document form = Jsoup.parse(refused.body());

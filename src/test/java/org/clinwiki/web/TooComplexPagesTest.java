@@ -1,5 +1,6 @@
 package org.clinwiki.web;
 
+import org.clinwiki.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clinwiki.testing.TestWiki.json;
 
@@ -46,7 +47,7 @@ class TooComplexPagesTest {
             old = wiki.save("Legacy", "placeholder", editor).path("revision").path("id").asLong();
             wiki.save("Legacy", "Current text.", editor);
         }
-        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.FILE_NAME));
+        try (Connection sqlite = TestDatabases.connect(dataDir);
              PreparedStatement update = sqlite.prepareStatement("UPDATE revisions SET content = ? WHERE id = ?")) {
             update.setString(1, ">".repeat(5_000) + " legacy words");
             update.setLong(2, old);
