@@ -28,14 +28,19 @@ public final class FirstRun {
     private FirstRun() {
     }
 
-    /** Seeds an empty wiki. Returns the administrator's one-time password if it created the account. */
+    /**
+     * Seeds an empty wiki. Returns the administrator's one-time password if it created the account:
+     * of several nodes starting together on one empty database, exactly one does.
+     */
     public static Optional<String> prepare(Wiki wiki) {
-        Optional<String> password = Optional.empty();
-        if (!wiki.users().hasAnyAdmin()) {
-            password = Optional.of(wiki.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
-        }
-        seedPages(wiki);
-        return password;
+        return wiki.duringSetup(() -> {
+            Optional<String> password = Optional.empty();
+            if (!wiki.users().hasAnyAdmin()) {
+                password = Optional.of(wiki.users().createAdminWithOneTimePassword(ADMIN_ACCOUNT));
+            }
+            seedPages(wiki);
+            return password;
+        });
     }
 
     public static Actor systemActor(Wiki wiki) {

@@ -3,6 +3,7 @@ package org.clinwiki;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.clinwiki.category.CategoryService;
 import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
@@ -42,6 +43,9 @@ import org.clinwiki.user.UserService;
  * {@link App} adds those two to serve it. Closing it closes the database.
  */
 public final class Wiki implements AutoCloseable {
+
+    // Any constant does: the advisory lock key all nodes take for one-time setup.
+    private static final long SETUP_LOCK = 0x436c696e77696b69L;
 
     private final Config config;
     private final Clock clock;
@@ -223,6 +227,15 @@ public final class Wiki implements AutoCloseable {
 
     public ImportReport importReport() {
         return new ImportReport(database);
+    }
+
+    /**
+     * Runs one-time setup (seeding a new wiki) while no other node of this wiki runs setup, so
+     * nodes started together on an empty database seed it once: one does, the others wait, then
+     * find it done.
+     */
+    public <R> R duringSetup(Supplier<R> work) {
+        return database.exclusively(SETUP_LOCK, work);
     }
 
     /** Hits and misses of the rendering cache: how often a view was served without rendering. */

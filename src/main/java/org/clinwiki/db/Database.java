@@ -162,6 +162,17 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * A write that changes no page (a rate-limit bucket): on PostgreSQL it does not queue for the
+     * page-change lock behind saves; on SQLite it is an ordinary {@link #write}.
+     */
+    public <R> R writeAside(Function<Transaction, R> work) {
+        if (dialect == Dialect.SQLITE) {
+            return write(work);
+        }
+        return writer.inTransaction(handle -> work.apply(new Transaction(handle)));
+    }
+
     /** {@link #write} for work that returns nothing. */
     public void update(Consumer<Transaction> work) {
         write(transaction -> {

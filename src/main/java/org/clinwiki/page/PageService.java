@@ -71,7 +71,7 @@ public final class PageService {
         this.renders = renders;
         this.drafts = new Drafts(database, maxPageBytes);
         this.wholePages = new WholePageEdits(database, clock);
-        this.edits = new Throttle(editsPerMinute, Duration.ofMinutes(1));
+        this.edits = Throttle.shared(database, "edits", editsPerMinute, Duration.ofMinutes(1), clock);
         this.database = database;
         this.renderer = renderer;
         this.renderCache = renderCache;

@@ -35,9 +35,11 @@ public final class Logins {
         this.tokens = tokens;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
-        this.accountFailures = new Throttle(limits.loginFailuresPerAccount(), limits.loginWindow());
-        this.addressFailures = new Throttle(limits.loginFailuresPerAddress(), limits.loginWindow());
-        this.logins = new Throttle(limits.loginsPerHour(), Duration.ofHours(1));
+        this.accountFailures = Throttle.shared(database, "login-failures-account", limits.loginFailuresPerAccount(),
+                limits.loginWindow(), clock);
+        this.addressFailures = Throttle.shared(database, "login-failures-address", limits.loginFailuresPerAddress(),
+                limits.loginWindow(), clock);
+        this.logins = Throttle.shared(database, "logins", limits.loginsPerHour(), Duration.ofHours(1), clock);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class UserService {
 
     public UserService(Database database, Passwords passwords, Tokens tokens, Clock clock,
                        RegistrationMode registration, Limits limits) {
-        this.registrations = new Throttle(limits.registrationsPerHour(), Duration.ofHours(1));
+        this.registrations = Throttle.shared(database, "registrations", limits.registrationsPerHour(), Duration.ofHours(1), clock);
         this.database = database;
         this.passwords = passwords;
         this.tokens = tokens;

@@ -91,14 +91,23 @@ public final class TestDatabases {
     private static String newSchema() {
         PostgresServer server = PostgresServer.shared();
         ensureDatabase(server);
-        String schema = "wiki_" + SCHEMAS.incrementAndGet();
+        // Unique across processes too, for a server that outlives one test run.
+        String schema = "wiki_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         execute(server.jdbcUrl(DATABASE), "CREATE SCHEMA " + schema);
         return server.jdbcUrl(DATABASE) + "&currentSchema=" + schema;
     }
 
     private static synchronized void ensureDatabase(PostgresServer server) {
         if (!databaseCreated) {
-            execute(server.jdbcUrl("postgres"), "CREATE DATABASE " + DATABASE);
+            try (Connection connection = DriverManager.getConnection(server.jdbcUrl("postgres"));
+                 Statement statement = connection.createStatement();
+                 var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!exists.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the test database: " + e.getMessage(), e);
+            }
             databaseCreated = true;
         }
     }

@@ -1,0 +1,23 @@
+-- What several nodes on one database must share, kept in the database rather than in a node.
+
+-- Rate limits (failed logins per account and address, logins, registrations, saves) as token
+-- buckets: tokens left at refilled_at, refilled evenly to the capacity over the limit's period.
+-- Used on PostgreSQL, where a limit must hold across every node; a single SQLite node keeps its
+-- buckets in memory, and this table stays empty.
+CREATE TABLE throttles (
+    scope       TEXT             NOT NULL,
+    key         TEXT             NOT NULL,
+    tokens      DOUBLE PRECISION NOT NULL,
+    refilled_at BIGINT           NOT NULL,
+    granted     BOOLEAN          NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+
+-- The administrators' own additions to the clinical synonym list (Solr synonym format), so every
+-- node indexes and searches with the same vocabulary. A node started with DATA/synonyms.txt stores
+-- that file's list here.
+CREATE TABLE vocabulary (
+    name       TEXT   PRIMARY KEY,
+    text       TEXT   NOT NULL,
+    updated_at BIGINT NOT NULL
+);
