@@ -11,6 +11,7 @@ import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
 import org.clinwiki.search.SearchIndex;
 import org.clinwiki.search.SearchService;
+import org.clinwiki.search.SharedVocabulary;
 import org.clinwiki.web.Templates;
 import org.clinwiki.web.WebServer;
 
@@ -41,7 +42,7 @@ public final class App implements AutoCloseable {
         AutoCloseable listener = null;
         try {
             Renderer renderer = Wiki.renderer(config, database);
-            index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer);
+            index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer, new SharedVocabulary(database, clock));
             refresh = new TemplateRefresh(database, renderer, index);
             opened = new Wiki(config, clock, database, renderer, afterChanges(index, refresh));
             index.start();

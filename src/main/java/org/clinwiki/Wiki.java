@@ -29,6 +29,7 @@ import org.clinwiki.page.RecentChanges;
 import org.clinwiki.render.RenderCache;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.Sanitizer;
+import org.clinwiki.search.SharedVocabulary;
 import org.clinwiki.user.Logins;
 import org.clinwiki.user.Passwords;
 import org.clinwiki.user.Permissions;
@@ -146,6 +147,11 @@ public final class Wiki implements AutoCloseable {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    /** The administrators' synonym list every node of the wiki shares. */
+    public SharedVocabulary vocabulary() {
+        return new SharedVocabulary(database, clock);
     }
 
     /** The log of page changes, for rebuilding derived stores such as the search index. */

@@ -59,7 +59,7 @@ public final class SearchBenchmark {
             load(wiki, actor, pages);
 
             long start = System.nanoTime();
-            SearchIndex index = SearchIndex.create(config.dataDir(), wiki.pageFeed(), wiki.renderer());
+            SearchIndex index = SearchIndex.create(config.dataDir(), wiki.pageFeed(), wiki.renderer(), wiki.vocabulary());
             long indexed = index.catchUpNow((done, total) -> { });
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf("index build: %d pages in %.1f s = %.0f pages/s (from the database, parse + index + commit)%n",

@@ -30,7 +30,7 @@ final class ReindexCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long indexed;
         try (Wiki wiki = Wiki.open(data.config(), Clock.systemUTC());
-             SearchIndex index = SearchIndex.create(data.config().dataDir(), wiki.pageFeed(), wiki.renderer())) {
+             SearchIndex index = SearchIndex.create(data.config().dataDir(), wiki.pageFeed(), wiki.renderer(), wiki.vocabulary())) {
             long[] lastReport = {start};
             indexed = index.catchUpNow((done, total) -> {
                 long now = System.nanoTime();

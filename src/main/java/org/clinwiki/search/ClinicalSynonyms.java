@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -28,8 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The clinical vocabulary: the list shipped with Clinwiki ({@code search/clinical-synonyms.txt})
- * plus the administrators' own {@code synonyms.txt} in the data directory, if present. A broken
- * local file is reported and skipped; it must not take search down.
+ * plus the administrators' own list ({@link SharedVocabulary}).
  */
 public final class ClinicalSynonyms {
 
@@ -65,18 +65,31 @@ public final class ClinicalSynonyms {
     record Concepts(ConceptFilter.Phrases indexing, SynonymMap querying) {
     }
 
-    /** The shipped list, extended by {@code dataDir/synonyms.txt} when that file exists. */
-    public static ClinicalSynonyms load(Path dataDir) {
+    /**
+     * The shipped list, extended by the administrators' list: {@code dataDir/synonyms.txt} when
+     * that file exists and parses (it then becomes the list every node shares), else the shared
+     * list last stored. A broken list is reported and skipped; it must not take search down.
+     */
+    public static ClinicalSynonyms load(Path dataDir, SharedVocabulary shared) {
         String shipped = shipped();
         Path local = dataDir.resolve(LOCAL_FILE);
         if (Files.isRegularFile(local)) {
             try {
                 String extra = Files.readString(local, StandardCharsets.UTF_8);
                 ClinicalSynonyms both = parse(shipped + "\n" + extra);
-                log.info("Search synonyms: the shipped list plus {}", local);
+                shared.store(extra);
+                log.info("Search synonyms: the shipped list plus {}, now shared by every node of this wiki", local);
                 return both;
             } catch (IOException | ParseException | RuntimeException e) {
-                log.warn("Ignoring {}: {}. Search uses the shipped synonyms only.", local, e.getMessage());
+                log.warn("Ignoring {}: {}.", local, e.getMessage());
+            }
+        }
+        Optional<String> stored = shared.text().filter(text -> !text.isBlank());
+        if (stored.isPresent()) {
+            try {
+                return parse(shipped + "\n" + stored.get());
+            } catch (IOException | ParseException | RuntimeException e) {
+                log.warn("Ignoring the shared synonym list: {}. Search uses the shipped synonyms only.", e.getMessage());
             }
         }
         try {

@@ -78,14 +78,14 @@ public final class SearchIndex implements PageListener, AutoCloseable {
      *
      * @throws SearchIndexLockedException if another process holds the index
      */
-    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer) {
-        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir);
+    public static SearchIndex open(Path dataDir, PageFeed feed, Renderer renderer, SharedVocabulary shared) {
+        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir, shared);
         return opened(IndexFiles.open(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
     /** Opens an empty index in place of whatever is in {@code dataDir/index}: for {@code reindex}. */
-    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer) {
-        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir);
+    public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer, SharedVocabulary shared) {
+        ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir, shared);
         return opened(IndexFiles.create(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 

@@ -58,7 +58,7 @@ class SearchIndexTest {
             PageSnapshot first = wiki.pageFeed().current(Title.parse("Vasopressors")).getFirst();
             write(wiki, "Vasopressors", "Add vasopressin.");
             PageSnapshot second = wiki.pageFeed().current(Title.parse("Vasopressors")).getFirst();
-            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer())) {
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer(), wiki.vocabulary())) {
                 // Offered before the indexer runs: the older revision's parse must not stand for the page.
                 index.revisionSaved(first, wiki.renderer().parse("Start with norepinephrine."));
                 index.revisionSaved(second, wiki.renderer().parse("Add vasopressin."));
@@ -75,7 +75,7 @@ class SearchIndexTest {
             write(wiki, "Vasopressors", "Start with norepinephrine.");
             write(wiki, "Inotropes", "Dobutamine for low output.");
             PageSnapshot second = wiki.pageFeed().current(Title.parse("Inotropes")).getFirst();
-            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer())) {
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer(), wiki.vocabulary())) {
                 // Change 2 handed over while the index holds nothing: change 1 must still be read from the feed.
                 index.revisionSaved(second, wiki.renderer().parse("Dobutamine for low output."));
                 index.start();
@@ -102,7 +102,7 @@ class SearchIndexTest {
         try (Wiki wiki = Wiki.open(TestDatabases.config(data), Clock.systemUTC())) {
             write(wiki, "Vasopressors", "Start with norepinephrine.");
             write(wiki, "Pressors", "#REDIRECT [[Vasopressors]]");
-            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer()).start()) {
+            try (SearchIndex index = SearchIndex.open(data, wiki.pageFeed(), wiki.renderer(), wiki.vocabulary()).start()) {
                 assertThat(index.awaitCurrent(java.time.Duration.ofSeconds(30))).isTrue();
                 index.withSearcher(searcher -> {
                     // A gap would make scoring find each page's length through a sparse index.
