@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clinwiki.db.Database;
+import org.clinwiki.error.DatabaseUnavailableException;
 import org.clinwiki.render.PageConnections;
 import org.clinwiki.render.Renderer;
 import org.clinwiki.render.TooComplexException;
@@ -68,7 +69,11 @@ public final class TemplateRefresh implements AutoCloseable {
         try {
             drain();
         } catch (RuntimeException e) {
-            log.warn("Refreshing the pages that use a changed template failed; retrying at the next poll", e);
+            if (DatabaseUnavailableException.isTransient(e)) {
+                log.warn("Refreshing the pages that use a changed template waits for the database ({})", e.getMessage());
+            } else {
+                log.warn("Refreshing the pages that use a changed template failed; retrying at the next poll", e);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.clinwiki.page.PageSnapshot;
+import org.clinwiki.error.DatabaseUnavailableException;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
 import org.clinwiki.render.ParsedPage;
@@ -32,6 +33,9 @@ public final class SearchIndex implements PageListener, AutoCloseable {
 
     private static final int BATCH = 256;
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
+    // Other nodes' changes normally wake the follower at once (their notifications); polling
+    // this often bounds the delay when a notification was lost.
+    private static final Duration POLL_EVERY = Duration.ofSeconds(1);
     // While catching up on many changes, refreshing the searcher after every batch would flush a tiny segment each time.
     private static final Duration REFRESH_EVERY_WHILE_BEHIND = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -201,6 +205,7 @@ public final class SearchIndex implements PageListener, AutoCloseable {
 
     private void follow() {
         boolean compactWhenCaughtUp = rebuilding;
+        boolean databaseDown = false;
         while (!closing) {
             try {
                 while (!closing && applyNextBatch() > 0) {
@@ -219,14 +224,25 @@ public final class SearchIndex implements PageListener, AutoCloseable {
                 if (committedSeq != appliedSeq && System.nanoTime() - lastCommitNanos >= COMMIT_EVERY.toNanos()) {
                     commit();
                 }
-                progress.rest(COMMIT_EVERY, closing);
+                if (databaseDown) {
+                    log.info("The search index follows the change log again");
+                    databaseDown = false;
+                }
+                progress.rest(POLL_EVERY, closing);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {
                 if (closing) {
                     return;
                 }
-                log.error("The search indexer failed; retrying in a second", e);
+                if (DatabaseUnavailableException.isTransient(e)) {
+                    if (!databaseDown) {
+                        log.warn("The search index cannot read the change log ({}); retrying every second", e.getMessage());
+                        databaseDown = true;
+                    }
+                } else {
+                    log.error("The search indexer failed; retrying in a second", e);
+                }
                 try {
                     progress.rest(Duration.ofSeconds(1), closing);
                 } catch (InterruptedException interrupted) {
