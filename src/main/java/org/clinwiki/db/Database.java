@@ -1,6 +1,5 @@
 package org.clinwiki.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The wiki's database: by default SQLite in the data directory, or PostgreSQL shared by several
@@ -96,7 +94,7 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
         // The writer's page cache is larger than SQLite's 2 MB default so a batch of imported
         // pages (revisions, links, categories) does not spill to the log before its commit.
-        HikariDataSource writePool = pool("clinwiki-write", url, SQLiteConfig.TransactionMode.IMMEDIATE, 1,
+        HikariDataSource writePool = SqlitePool.open("clinwiki-write", url, SQLiteConfig.TransactionMode.IMMEDIATE, 1,
                 WRITER_CACHE_KIB, null);
         try {
             Flyway.configure()
@@ -105,7 +103,7 @@ public final class Database implements AutoCloseable {
                     .placeholders(SQLITE_PLACEHOLDERS)
                     .load()
                     .migrate();
-            HikariDataSource readPool = pool("clinwiki-read", url, SQLiteConfig.TransactionMode.DEFERRED,
+            HikariDataSource readPool = SqlitePool.open("clinwiki-read", url, SQLiteConfig.TransactionMode.DEFERRED,
                     readConnections, READER_CACHE_KIB, "PRAGMA query_only = ON");
             return new Database(Dialect.SQLITE, writePool, readPool, null);
         } catch (RuntimeException e) {
@@ -252,30 +250,6 @@ public final class Database implements AutoCloseable {
 
     private static long counter(Handle handle, String sql) {
         return handle.createQuery(sql).mapTo(Long.class).one();
-    }
-
-    private static HikariDataSource pool(String name, String url, SQLiteConfig.TransactionMode mode,
-                                         int size, int cacheKib, String initSql) {
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        sqlite.setBusyTimeout(5000);
-        sqlite.enforceForeignKeys(true);
-        sqlite.setTransactionMode(mode);
-        sqlite.setCacheSize(-cacheKib);
-        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
-        dataSource.setUrl(url);
-
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(name);
-        config.setDataSource(dataSource);
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(30_000);
-        if (initSql != null) {
-            config.setConnectionInitSql(initSql);
-        }
-        return new HikariDataSource(config);
     }
 
     private static Jdbi configure(Jdbi jdbi) {
