@@ -95,13 +95,16 @@ final class Processes {
         awaitExit(all, Duration.ofSeconds(10));
     }
 
-    /** An executable named by an environment variable, else the first of the names on the PATH. */
+    /**
+     * An executable named by an environment variable, else the first of the names on the PATH or in
+     * /usr/sbin (where Debian puts daemons such as haproxy, and which a user's PATH may lack).
+     */
     static Optional<Path> executable(String variable, String... names) {
         String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin") + File.pathSeparator + "/usr/sbin";
         return Stream.of(path.split(File.pathSeparator)).flatMap(dir -> Stream.of(names).map(name -> Path.of(dir, name)))
                 .filter(Files::isExecutable).findFirst();
     }
