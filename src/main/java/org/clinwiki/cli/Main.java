@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "clinwiki", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "Clinwiki 0.1",
         description = "A wiki for clinical informatics.",
         subcommands = {ServeCommand.class, UserCommand.class, ImportCommand.class, ExportCommand.class,
-                ReindexCommand.class, ReconvertCommand.class})
+                ReindexCommand.class, ReconvertCommand.class, MigrateDbCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import org.clinwiki.error.InvalidInputException;
 
 /** The rules page text and edit summaries follow before they are stored. */
-final class PageText {
+public final class PageText {
 
     static final int SUMMARY_MAX = 500;
 
@@ -49,7 +49,8 @@ final class PageText {
         return line;
     }
 
-    static String sha1(String text) {
+    /** A revision's {@code sha1}: the hex SHA-1 of its text in UTF-8 (also what {@code migrate-db} checks each copied revision by). */
+    public static String sha1(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

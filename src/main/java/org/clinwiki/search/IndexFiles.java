@@ -1,5 +1,6 @@
 package org.clinwiki.search;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.FilterDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -68,6 +70,32 @@ final class IndexFiles {
     /** An empty index in place of whatever is in {@code dataDir/index}. */
     static Opened create(Path dataDir, ClinicalSynonyms vocabulary) {
         return fresh(folder(dataDir), vocabulary);
+    }
+
+    /** Holds the index's write lock until closed; no lock is needed where there is no index yet. */
+    static Closeable hold(Path dataDir) {
+        Path path = dataDir.resolve(DIRECTORY);
+        if (!Files.isDirectory(path)) {
+            return () -> { };
+        }
+        try {
+            FSDirectory directory = FSDirectory.open(path);
+            try {
+                Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+                return () -> {
+                    try (directory) {
+                        lock.close();
+                    }
+                };
+            } catch (IOException e) {
+                directory.close();
+                throw e;
+            }
+        } catch (LockObtainFailedException e) {
+            throw new SearchIndexLockedException(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock the search index in " + path, e);
+        }
     }
 
     /** What a commit records: the last change applied, the layout and the synonym list. */

@@ -1,5 +1,6 @@
 package org.clinwiki.search;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -91,6 +92,16 @@ public final class SearchIndex implements PageListener, AutoCloseable {
     public static SearchIndex create(Path dataDir, PageFeed feed, Renderer renderer, SharedVocabulary shared) {
         ClinicalSynonyms vocabulary = ClinicalSynonyms.load(dataDir, shared);
         return opened(IndexFiles.create(dataDir, vocabulary), feed, renderer, vocabulary);
+    }
+
+    /**
+     * Holds the index in {@code dataDir/index} until closed, as a server does while it runs: for
+     * work on the data directory that needs its server stopped (and kept stopped) meanwhile.
+     *
+     * @throws SearchIndexLockedException if a server (or another command) holds it now
+     */
+    public static Closeable holdIdle(Path dataDir) {
+        return IndexFiles.hold(dataDir);
     }
 
     private static SearchIndex opened(IndexFiles.Opened files, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
