@@ -102,7 +102,8 @@ final class MigrateDbCommand implements Callable<Integer> {
         out.println("Next: start each node with --database " + url.jdbcUrl() + " (and its user and password); each builds its "
                 + "search index on its first start, or copy " + from.resolve("index") + " to a node's data directory first.");
         if (Files.exists(from.resolve("synonyms.txt"))) {
-            out.println("Copy " + from.resolve("synonyms.txt") + " to each node's data directory too: it is not in the database.");
+            out.println("The synonym list a server last stored from " + from.resolve("synonyms.txt") + " came along; if the file "
+                    + "changed since, start one node with it in its data directory to share it.");
         }
     }
 

@@ -45,7 +45,7 @@ class BenchMainTest {
 
         Run none = run(BenchMain::run);
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("Name a command: serve, user, import, export, reindex, reconvert, benchmark, generate-corpus or generate-dump.");
+        assertThat(none.err()).contains("Name a command: serve, user, import, export, reindex, reconvert, migrate-db, benchmark, generate-corpus or generate-dump.");
     }
 
     @Test

@@ -286,7 +286,7 @@ class CommandLineTest {
     void noCommandPrintsUsage() {
         Run run = run("");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Name a command: serve, user, import, export, reindex or reconvert.");
+        assertThat(run.err()).contains("Name a command: serve, user, import, export, reindex, reconvert or migrate-db.");
     }
 
     @Test
@@ -304,7 +304,8 @@ class CommandLineTest {
         List<List<String>> commands = new ArrayList<>();
         collect(new CommandLine(new Main()), new ArrayList<>(), commands);
         assertThat(commands).as("the commands found").contains(List.of("user"), List.of("user", "add"), List.of("user", "password"),
-                List.of("import"), List.of("import", "markdown"), List.of("export"), List.of("reindex"), List.of("serve"));
+                List.of("import"), List.of("import", "markdown"), List.of("export"), List.of("reindex"), List.of("serve"),
+                List.of("migrate-db"));
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
