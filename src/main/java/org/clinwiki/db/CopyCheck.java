@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 final class CopyCheck {
 
     private static final int LISTED = 5;
-    private static final int FETCH_ROWS = 200;
+    // Revisions of up to a few MiB each: a few dozen at a time keep the memory bounded.
+    private static final int FETCH_ROWS = 50;
 
     private final Connection source;
     private final Connection target;

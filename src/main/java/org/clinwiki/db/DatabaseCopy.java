@@ -94,6 +94,9 @@ public final class DatabaseCopy {
             // hashes) take as long as the wiki is big, and it waits on the source between them.
             execute("SET LOCAL statement_timeout = 0");
             execute("SET LOCAL idle_in_transaction_session_timeout = 0");
+            // The pool's socket timeout would cut off a statement that answers only when done,
+            // such as hashing every stored file; an hour still notices a server that vanished.
+            to.setNetworkTimeout(Runnable::run, (int) Duration.ofHours(1).toMillis());
             List<TargetSchema.Table> tables = TargetSchema.read(to);
             requireEmpty(tables);
             requireSameTables(tables);
@@ -101,40 +104,48 @@ public final class DatabaseCopy {
             for (TargetSchema.Table table : tables) {
                 totals.put(table.name(), CopyCheck.count(from, table.name()));
             }
-            long total = totals.values().stream().mapToLong(Long::longValue).sum();
+            Tally tally = new Tally(totals.values().stream().mapToLong(Long::longValue).sum());
             execute("DELETE FROM " + COUNTERS);
-
-            TableCopier copier = new TableCopier(from, to);
             Map<String, Long> copied = new LinkedHashMap<>();
-            long[] done = {0, 0};
-            long nuls = 0;
             for (TargetSchema.Table table : tables) {
-                long tableTotal = totals.get(table.name());
-                long[] tableDone = {0};
-                progress.accept(progress(CopyProgress.Step.COPYING, table.name(), 0, tableTotal, done[0], total, done[1]));
-                TableCopier.Copied result = copier.copy(table, (rows, bytes) -> {
-                    tableDone[0] += rows;
-                    done[0] += rows;
-                    done[1] += bytes;
-                    progress.accept(progress(CopyProgress.Step.COPYING, table.name(), tableDone[0], Math.max(tableTotal, tableDone[0]),
-                            done[0], total, done[1]));
-                });
-                copied.put(table.name(), result.rows());
-                nuls += result.nulsRemoved();
+                copied.put(table.name(), copyTable(table, totals.get(table.name()), tally));
             }
             advanceIdentities(tables);
 
             CopyCheck check = new CopyCheck(from, to);
             check.counts(tables);
             long revisionTotal = totals.getOrDefault("revisions", 0L);
-            long revisions = check.revisions(revisionSha1, checked -> progress.accept(
-                    progress(CopyProgress.Step.VERIFYING, "revisions", checked, revisionTotal, done[0], total, done[1])));
+            long revisions = check.revisions(revisionSha1, checked ->
+                    report(CopyProgress.Step.VERIFYING, "revisions", checked, revisionTotal, tally));
             long files = check.files();
             if (!check.mismatches().isEmpty()) {
                 throw new CopyFailedException("The copy differs from the source: " + String.join("; ", check.mismatches()) + ".");
             }
-            execute("ANALYZE");
-            return new CopySummary(copied, done[1], revisions, files, pageChanges(), nuls, elapsed());
+            // Planner statistics now, rather than whenever autovacuum comes by: the first requests find them.
+            execute("ANALYZE " + String.join(", ", tables.stream().map(table -> quote(table.name())).toList()));
+            return new CopySummary(copied, tally.bytes, revisions, files, pageChanges(), tally.nuls, elapsed());
+        }
+
+        /** Copies one table, reporting each batch; returns its rows. */
+        private long copyTable(TargetSchema.Table table, long total, Tally tally) {
+            long[] done = {0};
+            report(CopyProgress.Step.COPYING, table.name(), 0, total, tally);
+            try {
+                TableCopier.Copied result = new TableCopier(from, to).copy(table, (rows, bytes) -> {
+                    done[0] += rows;
+                    tally.rows += rows;
+                    tally.bytes += bytes;
+                    report(CopyProgress.Step.COPYING, table.name(), done[0], Math.max(total, done[0]), tally);
+                });
+                tally.nuls += result.nulsRemoved();
+                return result.rows();
+            } catch (SQLException e) {
+                throw new CopyFailedException("Copying " + table.name() + " failed: " + describe(e), e);
+            }
+        }
+
+        private void report(CopyProgress.Step step, String table, long tableDone, long tableTotal, Tally tally) {
+            progress.accept(new CopyProgress(step, table, tableDone, tableTotal, tally.rows, tally.total, tally.bytes, elapsed()));
         }
 
         /**
@@ -212,11 +223,6 @@ public final class DatabaseCopy {
             }
         }
 
-        private CopyProgress progress(CopyProgress.Step step, String table, long tableDone, long tableTotal, long done, long total,
-                                      long bytes) {
-            return new CopyProgress(step, table, tableDone, tableTotal, done, total, bytes, elapsed());
-        }
-
         private Duration elapsed() {
             return Duration.ofNanos(System.nanoTime() - start);
         }
@@ -231,6 +237,18 @@ public final class DatabaseCopy {
             try (Statement statement = to.createStatement()) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /** The rows and bytes copied so far of all tables, and the U+0000 characters left out. */
+    private static final class Tally {
+        final long total;
+        long rows;
+        long bytes;
+        long nuls;
+
+        Tally(long total) {
+            this.total = total;
         }
     }
 }

@@ -210,6 +210,27 @@ class MigrateDbTest {
     }
 
     @Test
+    void textWithANulCharacterFromAnOlderWikiComesAcrossWithoutIt() throws Exception {
+        try (Wiki wiki = openSource()) {
+            wiki.users().create("nul", "Before", "", Role.EDITOR, PASSWORD);
+        }
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + source.resolve(Database.FILE_NAME));
+             Statement statement = sqlite.createStatement()) {
+            // Older versions stored what was typed; PostgreSQL refuses U+0000 in text.
+            statement.execute("UPDATE users SET display_name = 'Be' || char(0) || 'fore' WHERE name = 'nul'");
+        }
+        String url = TestDatabases.newPostgresDatabase();
+
+        Run migrated = run("migrate-db", "--from", source.toString(), "--to", url);
+
+        assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+        assertThat(migrated.out()).contains("Left out 1 U+0000 characters");
+        try (Wiki node = openTarget(url)) {
+            assertThat(node.users().require("nul").displayName()).isEqualTo("Before");
+        }
+    }
+
+    @Test
     void refusesASourceThatIsNotAWikiWithoutMakingOne() {
         String url = TestDatabases.newPostgresDatabase();
         Path missing = source.resolve("nowhere");
