@@ -63,6 +63,11 @@ public final class SearchService {
         return index.awaitSearchable(seq, timeout);
     }
 
+    /** {@link SearchIndex#awaitChange}: for a search that must show a change its client made, perhaps on another node. */
+    public boolean awaitChange(long seq, Duration timeout) throws InterruptedException {
+        return index.awaitChange(seq, timeout);
+    }
+
     public SearchResults search(SearchRequest request) {
         if (request.query().length() > MAX_QUERY_CHARS) {
             throw new InvalidInputException("query_too_long",
