@@ -89,7 +89,7 @@ public final class WebServer {
         AdminApi adminApi = new AdminApi(services.administration(), auth);
         FileViews fileViews = new FileViews(services.files(), services.delivery(), services.reader(), services.permissions(), layout, auth,
                 config.maxFileBytes());
-        FileApi fileApi = new FileApi(services.files(), services.moderation(), auth);
+        FileApi fileApi = new FileApi(services.files(), services.moderation(), services.reader(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
                 config.viewCacheBytes(), fileViews);
         EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);

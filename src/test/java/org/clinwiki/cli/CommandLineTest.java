@@ -283,14 +283,6 @@ class CommandLineTest {
     }
 
     @Test
-    void serveRefusesTrustedProxiesThatAreNotAddressesBeforeStarting() {
-        Run run = run("", "serve", "--port", "0", "--trusted-proxies", "10.0.0.0/8,lb.example.org", "--data", dataDir.toString());
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("--trusted-proxies", "\"lb.example.org\"", "CIDR");
-        assertThat(run.out()).doesNotContain("serving");
-    }
-
-    @Test
     void noCommandPrintsUsage() {
         Run run = run("");
         assertThat(run.exitCode()).isEqualTo(2);
