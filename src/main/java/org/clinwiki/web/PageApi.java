@@ -11,8 +11,8 @@ import org.clinwiki.error.InvalidInputException;
 import org.clinwiki.page.Article;
 import org.clinwiki.page.Backlink;
 import org.clinwiki.page.Edit;
-import org.clinwiki.page.ModeratedPage;
 import org.clinwiki.page.EditedPart;
+import org.clinwiki.page.ModeratedPage;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -230,5 +230,4 @@ final class PageApi {
         return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
                 result.changed(), ApiJson.RevisionJson.of(result.revision()), changeSeq, searchable);
     }
-
 }
