@@ -147,26 +147,9 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         return progress.await(seq, timeout);
     }
 
-    /**
-     * Waits until change {@code seq}, which a client says it made (perhaps through another node),
-     * is searchable here, or the timeout passes; returns whether it is. A number beyond the
-     * database's latest change (made up, or mistyped) is waited for only up to that latest
-     * change, so no client can make every search wait the whole timeout. When the index is
-     * behind, it is woken too: the change may have come from a node whose notice was missed.
-     */
-    public boolean awaitChange(long seq, Duration timeout) throws InterruptedException {
-        if (progress.searched() >= seq) {
-            return true;
-        }
-        long target = seq;
-        try {
-            target = Math.min(seq, feed.latest());
-        } catch (RuntimeException e) {
-            // The database is away: searching needs none, so wait for the number as given.
-            log.debug("Cannot read the latest change; waiting for change {} as given", seq, e);
-        }
-        requestCatchUp();
-        return progress.await(target, timeout);
+    /** The database's latest change: what this index is behind while it has not reached it. */
+    public long latestChange() {
+        return feed.latest();
     }
 
     /** The last change searches show: what {@link #awaitSearchable} waits for, and how far behind the database this node is. */
