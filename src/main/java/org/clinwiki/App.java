@@ -1,6 +1,8 @@
 package org.clinwiki;
 
 import java.time.Clock;
+import org.clinwiki.cluster.Health;
+import org.clinwiki.cluster.TrustedProxies;
 import org.clinwiki.db.Database;
 import org.clinwiki.page.PageFeed;
 import org.clinwiki.page.PageListener;
@@ -42,7 +44,8 @@ public final class App implements AutoCloseable {
         AutoCloseable listener = null;
         try {
             Renderer renderer = Wiki.renderer(config, database);
-            index = SearchIndex.open(config.dataDir(), new PageFeed(database), renderer, new SharedVocabulary(database, clock));
+            PageFeed feed = new PageFeed(database);
+            index = SearchIndex.open(config.dataDir(), feed, renderer, new SharedVocabulary(database, clock));
             refresh = new TemplateRefresh(database, renderer, index);
             opened = new Wiki(config, clock, database, renderer, afterChanges(index, refresh));
             index.start();
@@ -50,10 +53,12 @@ public final class App implements AutoCloseable {
             // Other nodes' changes wake the index at once; without a database to listen to it polls.
             listener = database.listenForChanges(index::requestCatchUp);
             SearchService search = new SearchService(index, new Sanitizer());
+            // One query for the latest change: the database answers, and how far behind this node's index is.
+            Health health = new Health(feed::latest, index::searchableSeq, Health.buildVersion(), Health.DEADLINE);
             this.web = WebServer.start(
                     new WebServer.Settings(config.host(), config.port(), config.imageHosts(), config.viewCacheBytes(),
-                            config.files().maxFileBytes()),
-                    new Templates(), services(opened, search));
+                            config.files().maxFileBytes(), TrustedProxies.parse(config.trustedProxies())),
+                    new Templates(), services(opened, search, health));
         } catch (RuntimeException e) {
             closeQuietly(listener);
             if (refresh != null) {
@@ -99,10 +104,10 @@ public final class App implements AutoCloseable {
         };
     }
 
-    private static WebServer.Services services(Wiki wiki, SearchService search) {
+    private static WebServer.Services services(Wiki wiki, SearchService search, Health health) {
         return new WebServer.Services(wiki.users(), wiki.sessions(), wiki.administration(), wiki.logins(), wiki.pages(),
                 wiki.previews(), wiki.moderation(), wiki.reader(), wiki.changes(), wiki.categories(), search,
-                wiki.permissions(), wiki.tokens(), wiki.files(), wiki.delivery(), wiki.importReport());
+                wiki.permissions(), wiki.tokens(), wiki.files(), wiki.delivery(), wiki.importReport(), health);
     }
 
     /** The services behind the pages and the API. */

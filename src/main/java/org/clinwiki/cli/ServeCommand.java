@@ -15,6 +15,7 @@ import org.clinwiki.App;
 import org.clinwiki.Config;
 import org.clinwiki.FirstRun;
 import org.clinwiki.Wiki;
+import org.clinwiki.cluster.TrustedProxies;
 import org.clinwiki.user.RegistrationMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Other sites pages may show images from; images from anywhere else show as links (default: none).")
     List<String> imageHosts;
 
+    @Option(names = "--trusted-proxies", split = ",", defaultValue = "${env:CLINWIKI_TRUSTED_PROXIES:-}",
+            paramLabel = "ADDR[,ADDR...]",
+            description = "Load balancers or proxies (IP addresses or CIDR ranges such as 10.0.0.0/8) whose X-Forwarded-For "
+                          + "names the client; from anyone else the header is ignored (default: none).")
+    List<String> trustedProxies;
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withEditsPerMinute(editsPerMinute).withPreviewsPerMinute(previewsPerMinute)
                 .withRegistrationsPerHour(registrationsPerHour);
         Config config = data.config().withPort(port).withHost(host).withRegistration(mode).withLimits(limits)
-                .withImageHosts(ImageHosts.parse(imageHosts));
+                .withImageHosts(ImageHosts.parse(imageHosts)).withTrustedProxies(trustedProxies(trustedProxies));
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         Optional<String> adminPassword;
@@ -112,6 +119,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** The {@code --trusted-proxies} list, checked now so a typo stops the start instead of trusting no one (or anyone). */
+    private static List<String> trustedProxies(List<String> given) {
+        List<String> proxies = given == null ? List.of() : given.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        try {
+            TrustedProxies.parse(proxies);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailedException("--trusted-proxies: " + e.getMessage());
+        }
+        return proxies;
     }
 
     /** Written whole and then moved into place, so a script polling for the file never reads half of it. */

@@ -68,8 +68,15 @@ public final class FileService {
     public record Upload(String name, byte[] bytes, String comment, boolean replace) {
     }
 
-    /** An upload's outcome: the file's page after it, and the version now current. */
-    public record Uploaded(SaveResult.Outcome outcome, Title title, FileVersion version) {
+    /**
+     * An upload's outcome: the file's page after it, the version now current, and the page-change
+     * number the upload took (empty when nothing was written, and for imported versions).
+     */
+    public record Uploaded(SaveResult.Outcome outcome, Title title, FileVersion version, OptionalLong changeSequence) {
+
+        Uploaded(SaveResult.Outcome outcome, Title title, FileVersion version) {
+            this(outcome, title, version, OptionalLong.empty());
+        }
     }
 
     /** A file as its page shows it: the page, and its versions, newest first. */
@@ -198,7 +205,7 @@ public final class FileService {
                 : uploadRevisions.recordImported(actor, new Actor(uploader.get().author(), ""), uploader.get().at(), title, description,
                         summary, rows);
         FileVersion current = database.read(FileStore.class, store -> store.version(saved.page().id(), added[0])).orElseThrow();
-        return new Uploaded(saved.outcome(), title, current);
+        return new Uploaded(saved.outcome(), title, current, saved.changeSequence());
     }
 
     private static long latestSize(FileStore store, long pageId, long versionId) {

@@ -31,13 +31,13 @@ public final class PageModeration {
     }
 
     /** Sets who may edit a page: {@code EDITOR} (anyone who can edit) or {@code ADMIN} (protected). */
-    public Page protect(Actor actor, Title title, Role editRole, String reason) {
+    public ModeratedPage protect(Actor actor, Title title, Role editRole, String reason) {
         permissions.require(actor.user(), Right.PROTECT);
         if (editRole == Role.READER) {
             throw new InvalidInputException("invalid_protection", "Protection is \"editor\" or \"admin\".");
         }
         String why = PageText.summary(reason);
-        return database.write(handle -> {
+        ModeratedPage protectedPage = database.write(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
             Instant now = clock.instant();
@@ -46,24 +46,27 @@ public final class PageModeration {
             pages.recordChange(page.id());
             new AuditLog(handle).record(actor.audited(), now, "protect", title.text(), why,
                     page.editRole().key() + " -> " + editRole.key());
-            return pages.find(title).orElseThrow();
+            return new ModeratedPage(pages.find(title).orElseThrow(), pages.changeSequence());
         });
+        // Woken now, the index reaches this change at once, not at its next poll: a search waiting for it need not wait.
+        afterCommit.pagesChanged();
+        return protectedPage;
     }
 
     /** Hides a page and its history from everyone but administrators; every revision is kept. */
-    public Page delete(Actor actor, Title title, String reason) {
+    public ModeratedPage delete(Actor actor, Title title, String reason) {
         return setDeleted(actor, title, reason, true);
     }
 
     /** Brings a deleted page back with its whole history. */
-    public Page restore(Actor actor, Title title, String reason) {
+    public ModeratedPage restore(Actor actor, Title title, String reason) {
         return setDeleted(actor, title, reason, false);
     }
 
-    private Page setDeleted(Actor actor, Title title, String reason, boolean delete) {
+    private ModeratedPage setDeleted(Actor actor, Title title, String reason, boolean delete) {
         permissions.require(actor.user(), Right.DELETE);
         String why = PageText.summary(reason);
-        Page changed = database.write(handle -> {
+        ModeratedPage changed = database.write(handle -> {
             PageStore pages = handle.attach(PageStore.class);
             Page page = pages.find(title).orElseThrow(() -> new PageNotFoundException(title));
             if (page.deleted() == delete) {
@@ -81,7 +84,7 @@ public final class PageModeration {
             // A deleted template is a missing one: the pages using it show a red link instead.
             handle.attach(TemplateStore.class).queueChange(title.namespace().key(), title.name(), now.toEpochMilli());
             new AuditLog(handle).record(actor.audited(), now, delete ? "delete" : "restore", title.text(), why, "");
-            return pages.find(title).orElseThrow();
+            return new ModeratedPage(pages.find(title).orElseThrow(), pages.changeSequence());
         });
         afterCommit.pagesChanged();
         return changed;

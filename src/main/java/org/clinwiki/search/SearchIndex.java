@@ -158,6 +158,16 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         return progress.await(seq, timeout);
     }
 
+    /** The database's latest change: what this index is behind while it has not reached it. */
+    public long latestChange() {
+        return feed.latest();
+    }
+
+    /** The last change searches show: what {@link #awaitSearchable} waits for, and how far behind the database this node is. */
+    public long searchableSeq() {
+        return progress.searched();
+    }
+
     public TitleSuggester titles() {
         return titles;
     }

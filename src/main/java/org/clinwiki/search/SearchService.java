@@ -63,6 +63,26 @@ public final class SearchService {
         return index.awaitSearchable(seq, timeout);
     }
 
+    /**
+     * Waits until change {@code seq} (a client's, perhaps made through another node) is searchable
+     * here, or the timeout passes; returns whether it is. A number beyond the database's latest
+     * change is waited for only up to that one, so no made-up number makes a search wait. The
+     * index is woken: the change may come from a node whose notice was missed.
+     */
+    public boolean awaitChange(long seq, Duration timeout) throws InterruptedException {
+        if (index.searchableSeq() >= seq) {
+            return true;
+        }
+        long target = seq;
+        try {
+            target = Math.min(seq, index.latestChange());
+        } catch (RuntimeException databaseAway) {
+            // Searching needs no database: wait for the number as given, and answer from the index.
+        }
+        index.requestCatchUp();
+        return index.awaitSearchable(target, timeout);
+    }
+
     public SearchResults search(SearchRequest request) {
         if (request.query().length() > MAX_QUERY_CHARS) {
             throw new InvalidInputException("query_too_long",

@@ -39,7 +39,7 @@ final class AccountApi {
 
     void login(Context ctx) {
         LoginRequest request = Requests.body(ctx, LoginRequest.class);
-        Login login = logins.login(request.username(), request.password(), ctx.ip(), TokenKind.API);
+        Login login = logins.login(request.username(), request.password(), auth.address(ctx), TokenKind.API);
         ctx.json(new ApiJson.LoginJson(login.token(), login.expires(), ApiJson.UserJson.of(login.user()),
                 login.user().mustChangePassword()));
     }
@@ -85,7 +85,7 @@ final class AccountApi {
 
     void register(Context ctx) {
         RegisterRequest request = Requests.body(ctx, RegisterRequest.class);
-        var user = users.register(request.username(), request.password(), request.displayName(), request.credentials(), ctx.ip());
+        var user = users.register(request.username(), request.password(), request.displayName(), request.credentials(), auth.address(ctx));
         ctx.status(HttpStatus.CREATED).json(ApiJson.UserJson.of(user));
     }
 

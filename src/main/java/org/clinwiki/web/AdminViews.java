@@ -65,21 +65,21 @@ final class AdminViews {
         Title title = title(ctx);
         Role role = Role.ofKey(form(ctx, "edit")).filter(r -> r != Role.READER)
                 .orElseThrow(() -> new InvalidInputException("invalid_protection", "Choose editors or administrators."));
-        moderation.protect(actor, title, role, form(ctx, "reason"));
+        ReadYourWrites.committed(ctx, moderation.protect(actor, title, role, form(ctx, "reason")).changeSequence());
         showPage(ctx, actor, title, role == Role.ADMIN ? "The page is protected." : "Editors can edit the page.");
     }
 
     void delete(Context ctx) {
         Actor actor = auth.actor(ctx);
         Title title = title(ctx);
-        moderation.delete(actor, title, form(ctx, "reason"));
+        ReadYourWrites.committed(ctx, moderation.delete(actor, title, form(ctx, "reason")).changeSequence());
         showPage(ctx, actor, title, "The page is deleted.");
     }
 
     void restore(Context ctx) {
         Actor actor = auth.actor(ctx);
         Title title = title(ctx);
-        moderation.restore(actor, title, form(ctx, "reason"));
+        ReadYourWrites.committed(ctx, moderation.restore(actor, title, form(ctx, "reason")).changeSequence());
         showPage(ctx, actor, title, "The page is restored.");
     }
 

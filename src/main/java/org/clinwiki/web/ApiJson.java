@@ -57,16 +57,22 @@ final class ApiJson {
         }
     }
 
+    /** A page; {@code changeSeq} only in the answer to a write (protect, restore): the change number it committed. */
     record PageJson(String title, String namespace, RevisionJson revision, String markdown, String html,
-                    List<String> categories, String redirect, String protection, boolean deleted) {
+                    List<String> categories, String redirect, String protection, boolean deleted,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Long changeSeq) {
     }
 
     record RevisionDetailJson(String title, long id, Long parentId, AuthorJson author, Instant timestamp,
                               String summary, boolean minor, int size, String sha1, String markdown, String html) {
     }
 
-    /** {@code searchable}: only when the request asked to wait for the search index. */
-    record SaveJson(String title, String outcome, boolean changed, RevisionJson revision,
+    /**
+     * A save's or revert's answer. {@code changeSeq} is the change number it committed; for an
+     * unchanged text, which commits nothing, the latest change number, which includes what the
+     * page holds. {@code searchable}: only when the request asked to wait for the search index.
+     */
+    record SaveJson(String title, String outcome, boolean changed, RevisionJson revision, long changeSeq,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean searchable) {
     }
 

@@ -26,9 +26,16 @@ final class Auth {
     private static final String BEARER = "Bearer ";
 
     private final Sessions sessions;
+    private final ClientAddress addresses;
 
-    Auth(Sessions sessions) {
+    Auth(Sessions sessions, ClientAddress addresses) {
         this.sessions = sessions;
+        this.addresses = addresses;
+    }
+
+    /** The client's address, for limits and the audit log. */
+    String address(Context ctx) {
+        return addresses.of(ctx);
     }
 
     /** The logged-in user, or empty for an anonymous request. */
@@ -57,7 +64,7 @@ final class Auth {
     /** The user acting, with their address; refuses anonymous requests with 401. */
     Actor actor(Context ctx) {
         User user = viewer(ctx).orElseThrow(NotAuthenticatedException::new);
-        return new Actor(user, ctx.ip());
+        return new Actor(user, address(ctx));
     }
 
     /** Whether the request was authenticated by a browser's session cookie (not a bearer token). */

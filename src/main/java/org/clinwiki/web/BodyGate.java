@@ -25,9 +25,11 @@ final class BodyGate {
 
     private final int perAddress;
     private final Semaphore atOnce;
+    private final ClientAddress addresses;
     private final ConcurrentHashMap<String, Integer> reading = new ConcurrentHashMap<>();
 
-    BodyGate(int perAddress, int atOnce) {
+    BodyGate(int perAddress, int atOnce, ClientAddress addresses) {
+        this.addresses = addresses;
         this.perAddress = perAddress;
         this.atOnce = new Semaphore(atOnce);
     }
@@ -42,7 +44,7 @@ final class BodyGate {
             ctx.bodyAsBytes();
             return;
         }
-        String address = ctx.ip();
+        String address = addresses.of(ctx);
         if (reading.merge(address, 1, Integer::sum) > perAddress) {
             release(address);
             ctx.header("Connection", "close");

@@ -16,6 +16,7 @@ import org.clinwiki.page.PageReader;
 import org.clinwiki.page.PageService;
 import org.clinwiki.page.Previews;
 import org.clinwiki.page.Revision;
+import org.clinwiki.page.SaveResult;
 import org.clinwiki.title.Title;
 import org.clinwiki.user.Actor;
 import org.clinwiki.user.Permissions;
@@ -124,7 +125,8 @@ final class EditViews {
         try {
             Edit edit = new Edit(title, markdown, summary,
                     base.map(OptionalLong::of).orElse(OptionalLong.empty()), minor, EditedPart.of(part.section(), part.sectionTitle()));
-            pages.save(actor, edit);
+            SaveResult saved = pages.save(actor, edit);
+            ReadYourWrites.committed(ctx, saved.changeSequence(), reader::changeSequence);
             ctx.redirect(title.wikiPath() + anchorOf(part), HttpStatus.SEE_OTHER);
         } catch (EditConflictException conflict) {
             Revision latest = reader.revision(title, conflict.latestRevisionId(), Optional.of(actor.user()));
@@ -195,7 +197,8 @@ final class EditViews {
         if (revision == null || revision.isBlank()) {
             throw new InvalidInputException("missing_revision_id", "Say which revision to revert to.");
         }
-        pages.revert(actor, title, id(revision), ctx.formParam("summary"));
+        SaveResult reverted = pages.revert(actor, title, id(revision), ctx.formParam("summary"));
+        ReadYourWrites.committed(ctx, reverted.changeSequence(), reader::changeSequence);
         ctx.redirect(title.wikiPath() + "/history", HttpStatus.SEE_OTHER);
     }
 

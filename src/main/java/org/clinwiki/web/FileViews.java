@@ -117,6 +117,7 @@ final class FileViews {
             String chosen = name.isEmpty() ? file.get().fileName() : name;
             FileService.Uploaded uploaded = files.upload(auth.actor(ctx),
                     new FileService.Upload(chosen, file.get().bytes(), comment, replace));
+            ReadYourWrites.committed(ctx, uploaded.changeSequence(), reader::changeSequence);
             ctx.redirect(uploaded.title().wikiPath(), HttpStatus.SEE_OTHER);
         } catch (WikiException e) {
             if (e.kind() == WikiException.Kind.UNAUTHENTICATED || e.kind() == WikiException.Kind.FORBIDDEN) {
@@ -130,7 +131,8 @@ final class FileViews {
     void revert(Context ctx) {
         Title title = FileService.titleOf(Requests.form(ctx, "name"));
         long version = Requests.formId(ctx, "version");
-        files.revert(auth.actor(ctx), title, version, ctx.formParam("reason"));
+        FileService.Uploaded reverted = files.revert(auth.actor(ctx), title, version, ctx.formParam("reason"));
+        ReadYourWrites.committed(ctx, reverted.changeSequence(), reader::changeSequence);
         ctx.redirect(title.wikiPath(), HttpStatus.SEE_OTHER);
     }
 

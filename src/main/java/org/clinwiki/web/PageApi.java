@@ -12,6 +12,7 @@ import org.clinwiki.page.Article;
 import org.clinwiki.page.Backlink;
 import org.clinwiki.page.Edit;
 import org.clinwiki.page.EditedPart;
+import org.clinwiki.page.ModeratedPage;
 import org.clinwiki.page.Page;
 import org.clinwiki.page.PageModeration;
 import org.clinwiki.page.PageReader;
@@ -81,8 +82,10 @@ final class PageApi {
     }
 
     void get(Context ctx) {
+        // Every node reads the primary database: a read shows every committed change, so ?after= needs no wait.
+        ReadYourWrites.after(ctx);
         Article article = reader.article(Requests.title(ctx), auth.viewer(ctx));
-        ctx.json(pageJson(article));
+        ctx.json(pageJson(article, null));
     }
 
     void save(Context ctx) throws InterruptedException {
@@ -95,7 +98,7 @@ final class PageApi {
                 EditedPart.of(request.section(), request.sectionTitle()));
         SaveResult result = pages.save(actor, edit);
         ctx.status(result.outcome() == SaveResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
-        ctx.json(saveJson(result, waitForIndex ? awaitSearchable(result) : null));
+        ctx.json(saveJson(ctx, result, waitForIndex ? awaitSearchable(result) : null));
     }
 
     /**
@@ -112,6 +115,7 @@ final class PageApi {
     }
 
     void revisions(Context ctx) {
+        ReadYourWrites.after(ctx);
         Title title = Requests.title(ctx);
         int limit = Requests.limit(ctx);
         List<Revision> revisions = reader.history(title, Requests.before(ctx), limit + 1, auth.viewer(ctx));
@@ -121,6 +125,7 @@ final class PageApi {
     }
 
     void revision(Context ctx) {
+        ReadYourWrites.after(ctx);
         Article article = reader.article(Requests.title(ctx), Requests.pathId(ctx, "id"), auth.viewer(ctx));
         Revision revision = article.revision();
         ctx.json(new ApiJson.RevisionDetailJson(article.page().title().text(), revision.id(),
@@ -130,6 +135,7 @@ final class PageApi {
     }
 
     void diff(Context ctx) {
+        ReadYourWrites.after(ctx);
         Title title = Requests.title(ctx);
         Optional<User> viewer = auth.viewer(ctx);
         OptionalLong to = Requests.optionalId(ctx, "to");
@@ -146,7 +152,7 @@ final class PageApi {
             throw new InvalidInputException("missing_revision_id", "revisionId is required.");
         }
         SaveResult result = pages.revert(actor, title, request.revisionId(), request.summary());
-        ctx.json(saveJson(result, waitForIndex ? awaitSearchable(result) : null));
+        ctx.json(saveJson(ctx, result, waitForIndex ? awaitSearchable(result) : null));
     }
 
     void backlinks(Context ctx) {
@@ -181,15 +187,16 @@ final class PageApi {
         ProtectionRequest request = Requests.body(ctx, ProtectionRequest.class);
         Role role = Role.ofKey(request.edit()).filter(r -> r != Role.READER).orElseThrow(() ->
                 new InvalidInputException("invalid_protection", "\"edit\" must be \"editor\" or \"admin\"."));
-        Page page = moderation.protect(actor, title, role, request.reason());
-        ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
+        ModeratedPage changed = moderation.protect(actor, title, role, request.reason());
+        ReadYourWrites.committed(ctx, changed.changeSequence());
+        ctx.json(pageJson(reader.article(changed.page().title(), Optional.of(actor.user())), changed.changeSequence()));
     }
 
     void delete(Context ctx) {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
         String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest(Requests.query(ctx, "reason"))).reason();
-        moderation.delete(actor, title, reason);
+        ReadYourWrites.committed(ctx, moderation.delete(actor, title, reason).changeSequence());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -197,16 +204,17 @@ final class PageApi {
         Title title = Requests.title(ctx);
         var actor = auth.actor(ctx);
         String reason = Requests.optionalBody(ctx, ReasonRequest.class, new ReasonRequest("")).reason();
-        Page page = moderation.restore(actor, title, reason);
-        ctx.json(pageJson(reader.article(page.title(), Optional.of(actor.user()))));
+        ModeratedPage changed = moderation.restore(actor, title, reason);
+        ReadYourWrites.committed(ctx, changed.changeSequence());
+        ctx.json(pageJson(reader.article(changed.page().title(), Optional.of(actor.user())), changed.changeSequence()));
     }
 
-    private static ApiJson.PageJson pageJson(Article article) {
+    private static ApiJson.PageJson pageJson(Article article, Long changeSeq) {
         Page page = article.page();
         return new ApiJson.PageJson(page.title().text(), page.title().namespace().key(),
                 ApiJson.RevisionJson.of(article.revision()), article.markdown(), article.html().html(),
                 article.rendered().categories(), article.rendered().redirect().map(Title::text).orElse(null),
-                page.editRole().key(), page.deleted());
+                page.editRole().key(), page.deleted(), changeSeq);
     }
 
     /** Whether the write became searchable in time; it has committed either way, so running out is no error. */
@@ -217,8 +225,9 @@ final class PageApi {
                 : search.awaitCurrent(SEARCHABLE_WAIT_LIMIT);
     }
 
-    private static ApiJson.SaveJson saveJson(SaveResult result, Boolean searchable) {
+    private ApiJson.SaveJson saveJson(Context ctx, SaveResult result, Boolean searchable) {
+        long changeSeq = ReadYourWrites.committed(ctx, result.changeSequence(), reader::changeSequence);
         return new ApiJson.SaveJson(result.page().title().text(), result.outcome().name().toLowerCase(Locale.ROOT),
-                result.changed(), ApiJson.RevisionJson.of(result.revision()), searchable);
+                result.changed(), ApiJson.RevisionJson.of(result.revision()), changeSeq, searchable);
     }
 }

@@ -74,6 +74,11 @@ final class PageViews {
 
     void show(Context ctx) {
         Title title = Requests.title(ctx);
+        // ?after=CHANGE needs no wait (every node reads the primary), only checking; on a category
+        // page, ?after= is where its list of members continues, a title.
+        if (!title.isCategory()) {
+            ReadYourWrites.after(ctx);
+        }
         if (redirectedToCanonical(ctx, title, "")) {
             return;
         }
@@ -180,6 +185,7 @@ final class PageViews {
     }
 
     void history(Context ctx) {
+        ReadYourWrites.after(ctx);
         Title title = Requests.title(ctx);
         if (redirectedToCanonical(ctx, title, "/history")) {
             return;
@@ -208,6 +214,7 @@ final class PageViews {
     }
 
     void diff(Context ctx) {
+        ReadYourWrites.after(ctx);
         Title title = Requests.title(ctx);
         Optional<User> viewer = auth.viewer(ctx);
         Page page = reader.require(title, viewer);

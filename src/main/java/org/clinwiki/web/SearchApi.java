@@ -21,25 +21,33 @@ final class SearchApi {
         this.search = search;
     }
 
-    void search(Context ctx) {
+    void search(Context ctx) throws InterruptedException {
         if (Requests.query(ctx, "q").isBlank()) {
             throw new InvalidInputException("missing_query", "Give the words to search for in q.");
         }
-        SearchResults results = search.search(SearchRequests.from(ctx, SearchRequest.DEFAULT_LIMIT));
+        SearchRequest request = SearchRequests.from(ctx, SearchRequest.DEFAULT_LIMIT);
+        boolean complete = ReadYourWrites.awaitSearchable(ctx, search);
+        SearchResults results = search.search(request);
         ctx.json(new ResultsJson(results.total(), results.hits().stream().map(HitJson::of).toList(),
-                results.suggestion().orElse(null), results.categories(), results.offset(), results.limit()));
+                results.suggestion().orElse(null), results.categories(), results.offset(), results.limit(), complete));
     }
 
-    void suggest(Context ctx) {
+    void suggest(Context ctx) throws InterruptedException {
         String typed = Requests.query(ctx, "q");
         int limit = Requests.bounded(ctx, "limit", SUGGESTIONS, 1, 50);
-        ctx.json(new SuggestJson(typed, ApiJson.texts(search.suggestTitles(typed, limit))));
-        // Each keystroke asks again; a short private cache spares repeats while typing back and forth.
-        ctx.header("Cache-Control", "private, max-age=10");
+        boolean complete = ReadYourWrites.awaitSearchable(ctx, search);
+        ctx.json(new SuggestJson(typed, ApiJson.texts(search.suggestTitles(typed, limit)), complete));
+        // Each keystroke asks again; a short private cache spares repeats while typing back and forth. Not one
+        // that lacks a change the client made: asked again, it may be complete.
+        ctx.header("Cache-Control", complete ? "private, max-age=10" : "no-store");
     }
 
+    /**
+     * {@code complete} is false only when {@code ?after=} named a change this node's index had not
+     * reached within {@link ReadYourWrites#SEARCH_WAIT}: the results may lack that change.
+     */
     record ResultsJson(long total, List<HitJson> results, String suggestion, List<CategoryCount> categories,
-                       int offset, int limit) {
+                       int offset, int limit, boolean complete) {
     }
 
     record HitJson(String title, String snippet, float score, List<String> categories, Instant updated) {
@@ -48,7 +56,8 @@ final class SearchApi {
         }
     }
 
-    record SuggestJson(String query, List<String> titles) {
+    /** {@code complete} as in {@link ResultsJson}. */
+    record SuggestJson(String query, List<String> titles, boolean complete) {
     }
 
 }

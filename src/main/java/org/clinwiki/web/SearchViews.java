@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.clinwiki.page.PageReader;
 import org.clinwiki.search.CategoryCount;
 import org.clinwiki.search.SearchHit;
@@ -41,12 +42,15 @@ final class SearchViews {
         this.auth = auth;
     }
 
-    void search(Context ctx) {
+    void search(Context ctx) throws InterruptedException {
         String query = Requests.query(ctx, "q").strip();
         if (query.isEmpty()) {
+            ReadYourWrites.after(ctx);
             layout.render(ctx, "search.jte", SearchView.empty());
             return;
         }
+        OptionalLong after = ReadYourWrites.after(ctx);
+        boolean complete = ReadYourWrites.awaitSearchable(ctx, search);
         Optional<Title> exact = exactTitle(query);
         boolean fulltext = Requests.flag(ctx, "fulltext") || ctx.queryParam("offset") != null
                 || ctx.queryParam("category") != null;
@@ -56,7 +60,27 @@ final class SearchViews {
         }
         SearchRequest request = SearchRequests.from(ctx, PAGE_SIZE);
         SearchResults results = search.search(request);
-        layout.render(ctx, "search.jte", view(request, results, exact));
+        layout.render(ctx, "search.jte", view(new Paging(request, after), results, exact, complete));
+    }
+
+    /**
+     * What every link of a results page keeps: the search, and the change it must show
+     * ({@code ?after=}), so the next page of results is as fresh as the first.
+     */
+    private record Paging(SearchRequest request, OptionalLong after) {
+
+        String url(String query, Optional<String> category, int offset) {
+            StringBuilder url = new StringBuilder("/search?q=").append(encode(query)).append("&fulltext=1");
+            category.ifPresent(name -> url.append("&category=").append(encode(name)));
+            if (offset > 0) {
+                url.append("&offset=").append(offset);
+            }
+            if (request.limit() != PAGE_SIZE) {
+                url.append("&limit=").append(request.limit());
+            }
+            after.ifPresent(change -> url.append("&after=").append(change));
+            return url.toString();
+        }
     }
 
     private Optional<Title> exactTitle(String query) {
@@ -64,26 +88,27 @@ final class SearchViews {
         return typed.isPresent() ? typed : search.exactTitle(query);
     }
 
-    private SearchView view(SearchRequest request, SearchResults results, Optional<Title> exact) {
+    private SearchView view(Paging paging, SearchResults results, Optional<Title> exact, boolean complete) {
+        SearchRequest request = paging.request();
         String query = request.query().strip();
         List<SearchView.Row> rows = results.hits().stream().map(SearchViews::row).toList();
-        Optional<Link> suggestion = results.suggestion().map(corrected -> new Link(url(corrected, request.category(), 0, request.limit()), corrected));
-        List<SearchView.Facet> facets = results.categories().stream().map(count -> facet(query, request, count)).toList();
-        Optional<Link> allCategories = request.category().map(name -> new Link(url(query, Optional.empty(), 0, request.limit()), "All categories"));
+        Optional<Link> suggestion = results.suggestion().map(corrected -> new Link(paging.url(corrected, request.category(), 0), corrected));
+        List<SearchView.Facet> facets = results.categories().stream().map(count -> facet(query, paging, count)).toList();
+        Optional<Link> allCategories = request.category().map(name -> new Link(paging.url(query, Optional.empty(), 0), "All categories"));
         int from = results.offset() + 1;
         int to = results.offset() + rows.size();
         Optional<Link> previous = results.offset() > 0
-                ? Optional.of(new Link(url(query, request.category(), Math.max(0, results.offset() - results.limit()), request.limit()), "Previous"))
+                ? Optional.of(new Link(paging.url(query, request.category(), Math.max(0, results.offset() - results.limit())), "Previous"))
                 : Optional.empty();
         Optional<Link> next = results.hasMore() && to < SearchService.MAX_OFFSET
-                ? Optional.of(new Link(url(query, request.category(), to, request.limit()), "Next"))
+                ? Optional.of(new Link(paging.url(query, request.category(), to), "Next"))
                 : Optional.empty();
         Optional<Link> create = exact.isEmpty()
                 ? Title.tryParse(query).map(title -> new Link(title.wikiPath() + "/edit", title.text()))
                 : Optional.empty();
         Optional<Link> exists = exact.map(title -> new Link(title.wikiPath(), title.text()));
         return new SearchView(query, request.category(), results.total(), from, to, rows, suggestion, facets, allCategories,
-                previous, next, create, exists);
+                previous, next, create, exists, !complete);
     }
 
     private static SearchView.Row row(SearchHit hit) {
@@ -93,21 +118,9 @@ final class SearchViews {
                 categories, Dates.shown(hit.updated()), Dates.iso(hit.updated()));
     }
 
-    private static SearchView.Facet facet(String query, SearchRequest request, CategoryCount count) {
-        boolean selected = request.category().filter(name -> name.equalsIgnoreCase(count.name())).isPresent();
-        return new SearchView.Facet(new Link(url(query, Optional.of(count.name()), 0, request.limit()), count.name()), count.count(), selected);
-    }
-
-    private static String url(String query, Optional<String> category, int offset, int limit) {
-        StringBuilder url = new StringBuilder("/search?q=").append(encode(query)).append("&fulltext=1");
-        category.ifPresent(name -> url.append("&category=").append(encode(name)));
-        if (offset > 0) {
-            url.append("&offset=").append(offset);
-        }
-        if (limit != PAGE_SIZE) {
-            url.append("&limit=").append(limit);
-        }
-        return url.toString();
+    private static SearchView.Facet facet(String query, Paging paging, CategoryCount count) {
+        boolean selected = paging.request().category().filter(name -> name.equalsIgnoreCase(count.name())).isPresent();
+        return new SearchView.Facet(new Link(paging.url(query, Optional.of(count.name()), 0), count.name()), count.count(), selected);
     }
 
     private static String encode(String value) {

@@ -39,7 +39,7 @@ final class SessionViews {
         String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
         String returnTo = safeReturn(ctx.formParam("returnTo"));
         try {
-            Login login = logins.login(username, ctx.formParam("password"), ctx.ip(), TokenKind.SESSION);
+            Login login = logins.login(username, ctx.formParam("password"), auth.address(ctx), TokenKind.SESSION);
             auth.startSession(ctx, login);
             csrf.rotate(ctx);
             ctx.redirect(login.user().mustChangePassword() ? "/special/change-password" : returnTo, HttpStatus.SEE_OTHER);
@@ -63,7 +63,7 @@ final class SessionViews {
         RegistrationMode mode = users.registration();
         try {
             users.register(username, ctx.formParam("password"), displayName.isEmpty() ? username : displayName, credentials,
-                    ctx.ip());
+                    auth.address(ctx));
             String next = mode == RegistrationMode.OPEN ? "Your account " + username + " is ready."
                     : "Your account " + username + " waits for an administrator's approval; you can log in once it is approved.";
             layout.render(ctx, HttpStatus.CREATED, "user/register.jte", new RegisterView(username, displayName, credentials,

@@ -13,6 +13,8 @@ import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import java.util.List;
 import org.clinwiki.category.CategoryService;
+import org.clinwiki.cluster.Health;
+import org.clinwiki.cluster.TrustedProxies;
 import org.clinwiki.file.FileDelivery;
 import org.clinwiki.file.FileService;
 import org.clinwiki.mediawiki.ImportReport;
@@ -56,20 +58,27 @@ public final class WebServer {
     public record Services(UserService users, Sessions sessions, UserAdministration administration, Logins logins, PageService pages, Previews previews, PageModeration moderation, PageReader reader,
                            RecentChanges changes,
                            CategoryService categories, SearchService search, Permissions permissions,
-                           Tokens tokens, FileService files, FileDelivery delivery, ImportReport importReport) {
+                           Tokens tokens, FileService files, FileDelivery delivery, ImportReport importReport,
+                           Health health) {
     }
 
-    /** Where to listen, which other sites pages may show images from, and memory for whole anonymous page views. */
-    public record Settings(String host, int port, List<String> imageHosts, long viewCacheBytes, long maxFileBytes) {
+    /**
+     * Where to listen, which other sites pages may show images from, memory for whole anonymous
+     * page views, and whose X-Forwarded-For to believe.
+     */
+    public record Settings(String host, int port, List<String> imageHosts, long viewCacheBytes, long maxFileBytes,
+                           TrustedProxies trustedProxies) {
     }
 
     /** Room for a multipart upload's headers and other fields beside the file itself. */
     private static final long UPLOAD_OVERHEAD_BYTES = 64 * 1024;
 
     public static WebServer start(Settings config, Templates templates, Services services) {
-        Auth auth = new Auth(services.sessions());
+        ClientAddress addresses = new ClientAddress(config.trustedProxies());
+        Auth auth = new Auth(services.sessions(), addresses);
         Csrf csrf = new Csrf(services.tokens(), auth);
-        BodyGate bodies = new BodyGate(BODIES_PER_ADDRESS, BODIES_AT_ONCE);
+        BodyGate bodies = new BodyGate(BODIES_PER_ADDRESS, BODIES_AT_ONCE, addresses);
+        HealthApi healthApi = new HealthApi(services.health());
         String contentSecurityPolicy = contentSecurityPolicy(config.imageHosts());
         Assets assets = new Assets();
         Layout layout = new Layout(templates, auth, csrf, assets);
@@ -80,7 +89,7 @@ public final class WebServer {
         AdminApi adminApi = new AdminApi(services.administration(), auth);
         FileViews fileViews = new FileViews(services.files(), services.delivery(), services.reader(), services.permissions(), layout, auth,
                 config.maxFileBytes());
-        FileApi fileApi = new FileApi(services.files(), services.moderation(), auth);
+        FileApi fileApi = new FileApi(services.files(), services.moderation(), services.reader(), auth);
         PageViews pageViews = new PageViews(services.reader(), services.categories(), services.permissions(), layout, auth,
                 config.viewCacheBytes(), fileViews);
         EditViews editViews = new EditViews(services.pages(), services.previews(), services.reader(), services.permissions(), layout, auth);
@@ -111,6 +120,9 @@ public final class WebServer {
             routes.before(bodies::read);
             routes.before(ctx -> checkForgery(ctx, csrf, auth));
 
+            // For load balancers: no session, no cookies, never cached (no-store, as every answer by default).
+            get(routes, "/health", healthApi::health);
+            get(routes, "/health/live", healthApi::live);
             get(routes, "/", pageViews::home);
             get(routes, "/static/{file}", assets::serve);
             get(routes, "/favicon.ico", assets::favicon);

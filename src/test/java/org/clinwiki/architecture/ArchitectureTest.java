@@ -81,7 +81,7 @@ class ArchitectureTest {
     @Test
     void pureLibrariesDependOnNoFeature() {
         noClasses().that().resideInAnyPackage(BASE + ".title..", BASE + ".diff..", BASE + ".render..", BASE + ".limit..",
-                        BASE + ".error..", BASE + ".db..", BASE + ".wikitext..")
+                        BASE + ".error..", BASE + ".db..", BASE + ".wikitext..", BASE + ".cluster..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".page..", BASE + ".user..", BASE + ".category..",
                         BASE + ".search..", BASE + ".audit..", BASE + ".file..", BASE + ".mediawiki..")
                 .check(product);
@@ -111,6 +111,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(BASE + ".web..")
                 .should().dependOnClassesThat(store().or(DescribedPredicate.describe("in db",
                         (JavaClass c) -> c.getPackageName().equals(BASE + ".db"))))
+                .check(product);
+    }
+
+    @Test
+    void theClientAddressComesFromOnePlace() {
+        noClasses().should().callMethod("io.javalin.http.Context", "ip")
+                .because("behind a load balancer the connection's address is the balancer's: ClientAddress knows which "
+                        + "X-Forwarded-For to believe (--trusted-proxies)")
                 .check(product);
     }
 
