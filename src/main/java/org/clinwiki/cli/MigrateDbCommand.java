@@ -15,7 +15,7 @@ import org.clinwiki.db.DatabaseCopy;
 import org.clinwiki.db.PostgresUrl;
 import org.clinwiki.error.DatabaseUnavailableException;
 import org.clinwiki.page.PageText;
-import org.clinwiki.search.SearchIndex;
+import org.clinwiki.search.IndexHold;
 import org.clinwiki.search.SearchIndexLockedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +58,7 @@ final class MigrateDbCommand implements Callable<Integer> {
         // Held while copying: a server running on the SQLite wiki, or started meanwhile, would write what the copy misses.
         Closeable serverStopped;
         try {
-            serverStopped = SearchIndex.holdIdle(from);
+            serverStopped = IndexHold.of(from);
         } catch (SearchIndexLockedException e) {
             throw new CommandFailedException(e.getMessage());
         }

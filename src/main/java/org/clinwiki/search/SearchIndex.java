@@ -94,16 +94,6 @@ public final class SearchIndex implements PageListener, AutoCloseable {
         return opened(IndexFiles.create(dataDir, vocabulary), feed, renderer, vocabulary);
     }
 
-    /**
-     * Holds the index in {@code dataDir/index} until closed, as a server does while it runs: for
-     * work on the data directory that needs its server stopped (and kept stopped) meanwhile.
-     *
-     * @throws SearchIndexLockedException if a server (or another command) holds it now
-     */
-    public static Closeable holdIdle(Path dataDir) {
-        return IndexFiles.hold(dataDir);
-    }
-
     private static SearchIndex opened(IndexFiles.Opened files, PageFeed feed, Renderer renderer, ClinicalSynonyms vocabulary) {
         try {
             return new SearchIndex(files, feed, renderer, vocabulary);

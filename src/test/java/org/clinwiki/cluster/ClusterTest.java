@@ -48,7 +48,7 @@ class ClusterTest {
     private static final String PASSWORD = "a long cluster passphrase";
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PostgresServer postgres;
@@ -74,7 +74,8 @@ class ClusterTest {
     }
 
     private ServerProcess node(String name) {
-        return ServerProcess.start(temp.resolve(name), "--database", database, "--trusted-proxies", "127.0.0.1");
+        return ServerProcess.start(temp.resolve(name), "--database", database, "--trusted-proxies", "127.0.0.1",
+                "--edits-per-minute", "10000");
     }
 
     private static InetSocketAddress address(ServerProcess node) {
