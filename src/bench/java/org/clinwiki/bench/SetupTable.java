@@ -59,7 +59,7 @@ final class SetupTable {
         out.println();
         facts.forEach((name, value) -> out.printf(Locale.ROOT, "%s: %s%n", name, value));
         out.println();
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-52s", "figure"));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-66s", "figure"));
         for (int i = 0; i < setups.size(); i++) {
             header.append(String.format(Locale.ROOT, " %24s", setups.get(i)));
             if (i > 0) {
@@ -68,7 +68,7 @@ final class SetupTable {
         }
         out.println(header);
         for (Row row : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-52s", row.name() + " (" + row.unit() + ")"));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-66s", row.name() + " (" + row.unit() + ")"));
             for (int i = 0; i < setups.size(); i++) {
                 line.append(String.format(Locale.ROOT, " %24s", number(row.values().get(i))));
                 if (i > 0) {
