@@ -5,7 +5,7 @@ import org.clinwiki.cli.Main;
 
 /**
  * {@code java -jar clinwiki-bench.jar <command>}: the product's command line with the benchmark
- * tools added, {@code benchmark search|load|hostile} and {@code generate-corpus}. The bench jar
+ * tools added, {@code benchmark search|load|hostile|mediawiki-import|cluster} and {@code generate-corpus}. The bench jar
  * runs beside {@code clinwiki.jar}, which its manifest puts on the class path.
  */
 public final class BenchMain {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", description = "Measure performance on generated data; prints figures.",
         subcommands = {BenchmarkCommand.Search.class, BenchmarkCommand.Load.class, BenchmarkCommand.Hostile.class,
-                BenchmarkCommand.MediaWiki.class})
+                BenchmarkCommand.MediaWiki.class, BenchmarkCommand.Cluster.class})
 final class BenchmarkCommand {
 
     @Command(name = "mediawiki-import", description = "Import a generated full-history MediaWiki dump into a scratch wiki; "
@@ -162,6 +162,58 @@ final class BenchmarkCommand {
                 out.flush();
                 var figures = new HostileBenchmark(out).run(scratch);
                 Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures.toMap()));
+                out.println("Written to " + json.toAbsolutePath());
+            } finally {
+                Search.deleteTree(scratch);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "cluster", description = "Import one generated corpus into SQLite and into a throwaway PostgreSQL cluster, then measure "
+            + "one node on SQLite, one node on PostgreSQL and two nodes on PostgreSQL behind HAProxy, one after the other on this "
+            + "machine: page views, search, saves, and how long an edit takes to be searchable on the other node; prints a table "
+            + "of ratios to the SQLite node and writes JSON. Needs PostgreSQL's server programs and haproxy.")
+    static final class Cluster implements Callable<Integer> {
+
+        @Option(names = "--pages", defaultValue = "2000", description = "Pages in the corpus (default: ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--connections", defaultValue = "16", description = "Connections for page views (default: ${DEFAULT-VALUE}).")
+        int connections;
+
+        @Option(names = "--search-clients", defaultValue = "4", description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
+        int searchClients;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds per measurement (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--edits", defaultValue = "50",
+                description = "Edits timed until searchable, on the same node and on the other (default: ${DEFAULT-VALUE}).")
+        int edits;
+
+        @Option(names = "--json", defaultValue = "benchmark-cluster.json", description = "Where to write the figures (default: ${DEFAULT-VALUE}).")
+        Path json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (pages < 400 || connections < 1 || searchClients < 1 || seconds < 1 || edits < 1) {
+                throw new InvalidInputException("--pages must be at least 400; --connections, --search-clients, --seconds and --edits at least 1.");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Path scratch = Files.createTempDirectory("clinwiki-cluster-");
+            try {
+                out.printf("Cluster benchmark: %d pages, %d cores, Java %s (takes several minutes)%n", pages,
+                        Runtime.getRuntime().availableProcessors(), Runtime.version());
+                out.flush();
+                var plan = new ClusterBenchmark.Plan(pages, connections, searchClients, Duration.ofSeconds(seconds), edits);
+                SetupTable table = new ClusterBenchmark(out).run(scratch, plan);
+                out.println();
+                out.print(table.markdown());
+                Files.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(table.toMap()));
                 out.println("Written to " + json.toAbsolutePath());
             } finally {
                 Search.deleteTree(scratch);

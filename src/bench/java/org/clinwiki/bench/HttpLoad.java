@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,7 @@ import java.util.function.IntFunction;
  * {@code url(n)} (n random) back to back, first for a warm-up second, then for the measured
  * duration. Also reads how much CPU the server process spent per measured request.
  */
-record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerRequest) {
+record HttpLoad(Latencies latencies, double rate, Map<String, Double> cpuMicrosPerRequest) {
 
     private static final long WARM_UP_NANOS = 1_000_000_000L;
 
@@ -30,13 +31,23 @@ record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerReque
     /** {@link #run}, sending {@code headers} (name, value, …) with each request and expecting {@code status} (a 304, say). */
     static HttpLoad run(long serverPid, int clients, Duration duration, IntFunction<String> url, List<String> headers, int status)
             throws Exception {
+        return run(CpuMeter.of(serverPid), clients, duration, url, headers, status);
+    }
+
+    /** {@link #run}, reading the CPU time of the processes {@code cpu} names (servers, PostgreSQL, HAProxy). */
+    static HttpLoad run(CpuMeter cpu, int clients, Duration duration, IntFunction<String> url) throws Exception {
+        return run(cpu, clients, duration, url, List.of(), 200);
+    }
+
+    private static HttpLoad run(CpuMeter cpu, int clients, Duration duration, IntFunction<String> url, List<String> headers, int status)
+            throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong counter = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long warmUntil = System.nanoTime() + WARM_UP_NANOS;
         long until = warmUntil + duration.toNanos();
-        long ticksBefore;
-        long ticksAfter;
+        Map<String, Map<Long, Long>> ticksBefore;
+        Map<String, Map<Long, Long>> ticksAfter;
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -65,16 +76,20 @@ record HttpLoad(Latencies latencies, double rate, double serverCpuMicrosPerReque
                 }));
             }
             Thread.sleep(Math.max(0, (warmUntil - System.nanoTime()) / 1_000_000));
-            ticksBefore = Processes.cpuTicks(serverPid);
+            ticksBefore = cpu.read();
             for (Future<?> future : running) {
                 future.get();
             }
-            ticksAfter = Processes.cpuTicks(serverPid);
+            ticksAfter = cpu.read();
         } finally {
             pool.shutdown();
         }
-        long requests = Math.max(1, counter.get());
-        double cpuMicros = (ticksAfter - ticksBefore) * 10_000.0 / requests;
-        return new HttpLoad(latencies, counter.get() / (duration.toNanos() / 1e9), cpuMicros);
+        return new HttpLoad(latencies, counter.get() / (duration.toNanos() / 1e9),
+                CpuMeter.microsPerRequest(ticksBefore, ticksAfter, counter.get()));
+    }
+
+    /** CPU time per measured request, all the processes read together. */
+    double serverCpuMicrosPerRequest() {
+        return cpuMicrosPerRequest.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }

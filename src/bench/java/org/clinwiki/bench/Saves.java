@@ -26,8 +26,16 @@ record Saves(Latencies answered, Latencies searchable) {
         ANSWER
     }
 
-    /** Who saves, where: the wiki at {@code base} holding the corpus's first {@code pages} titles. */
-    record Editor(HttpClient client, String base, String token, Corpus titles, int pages) {
+    /**
+     * Who saves, where: the wiki at {@code base} holding the corpus's first {@code pages} titles.
+     * The search that finds an edit asks {@code searchBase}: the same server, or another node of
+     * the same database.
+     */
+    record Editor(HttpClient client, String base, String searchBase, String token, Corpus titles, int pages) {
+
+        Editor(HttpClient client, String base, String token, Corpus titles, int pages) {
+            this(client, base, base, token, titles, pages);
+        }
 
         Saves measure(int first, int count, Wait wait) throws Exception {
             Saves saves = new Saves(new Latencies(), new Latencies());
@@ -51,7 +59,7 @@ record Saves(Latencies answered, Latencies searchable) {
                 if (saved.statusCode() != 200 || wait == Wait.ANSWER && !JSON.readTree(saved.body()).path("searchable").asBoolean()) {
                     throw new IllegalStateException("save answered " + saved.statusCode() + ": " + saved.body());
                 }
-                awaitFound(base + "/api/v1/search?q=" + marker, start, wait);
+                awaitFound(searchBase + "/api/v1/search?q=" + marker, start, wait);
                 saves.searchable.add(System.nanoTime() - start);
             }
             return saves;

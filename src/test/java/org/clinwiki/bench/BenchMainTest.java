@@ -41,7 +41,7 @@ class BenchMainTest {
         assertThat(help.out()).contains("serve", "import", "reindex", "benchmark", "generate-corpus");
         Run benchmark = run(BenchMain::run, "benchmark");
         assertThat(benchmark.exitCode()).isEqualTo(2);
-        assertThat(benchmark.err()).contains("search", "load", "hostile");
+        assertThat(benchmark.err()).contains("search", "load", "hostile", "mediawiki-import", "cluster");
 
         Run none = run(BenchMain::run);
         assertThat(none.exitCode()).isEqualTo(2);

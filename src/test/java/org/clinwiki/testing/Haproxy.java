@@ -121,6 +121,11 @@ public final class Haproxy implements AutoCloseable {
         return port;
     }
 
+    /** HAProxy's process id, for benchmarks that read its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** {@code http://127.0.0.1:PORT} */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port);

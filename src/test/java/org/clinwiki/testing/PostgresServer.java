@@ -97,6 +97,11 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /** The postmaster's process id (the backends are its children), or -1 when it does not run: for benchmarks that read its CPU time. */
+    public long pid() {
+        return running().map(ProcessHandle::pid).orElse(-1L);
+    }
+
     /** The server's log (its stderr), for tests that check what it said, about a crash for example. */
     public Path logFile() {
         return log;
