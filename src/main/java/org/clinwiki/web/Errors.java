@@ -77,7 +77,8 @@ final class Errors {
 
     // The database kept us waiting longer than a request may wait: nothing was written, so trying again is safe.
     private static ServerBusyException busy() {
-        return new ServerBusyException("The wiki is too busy to answer right now; nothing you sent was changed. Try again in a moment.",
+        return new ServerBusyException("The wiki is too busy to answer, or cannot reach its database, right now; nothing you sent was changed. "
+                + "Try again in a moment.",
                 DATABASE_BUSY_RETRY_SECONDS);
     }
 
