@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.clinwiki.Config;
+import org.clinwiki.db.PostgresUrl;
 import org.clinwiki.file.FileLimits;
 import picocli.CommandLine.Option;
 
@@ -42,6 +43,13 @@ final class DataOptions {
         for (String type : types) {
             if (!MEDIA_TYPE.matcher(type).matches()) {
                 throw new CommandFailedException("--file-types takes media types such as text/csv, not \"" + type + "\".");
+            }
+        }
+        if (database != null && !database.isBlank()) {
+            try {
+                PostgresUrl.parse(database);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailedException("--database: " + e.getMessage());
             }
         }
         return Config.defaults().withDataDir(dataDir).withFiles(new FileLimits(maxFileSize, maxFilesTotal, types))

@@ -2,6 +2,7 @@ package org.clinwiki.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.clinwiki.error.DatabaseUnavailableException;
 import org.clinwiki.error.WikiException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +44,8 @@ public final class Main implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
-            if (exception instanceof WikiException || exception instanceof CommandFailedException) {
+            if (exception instanceof WikiException || exception instanceof CommandFailedException
+                    || exception instanceof DatabaseUnavailableException) {
                 line.getErr().println("error: " + exception.getMessage());
                 return 1;
             }

@@ -55,6 +55,26 @@ class CommandLineTest {
     }
 
     @Test
+    void aDatabaseUrlThatIsNotPostgresqlIsRefusedWithAMessage() {
+        Run run = run("", "reindex", "--data", dataDir.toString(), "--database", "mysql://root@db/wiki");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--database: Not a PostgreSQL URL").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedWithoutAStackTrace() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run run = run("a long password here\n", "user", "add", "jdoe", "--role", "editor", "--password-stdin",
+                "--data", dataDir.toString(), "--database", "postgresql://clinwiki:secret@127.0.0.1:" + closedPort + "/wiki");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:" + closedPort)
+                .doesNotContain("secret").doesNotContain("\tat ");
+    }
+
+    @Test
     void userAddCreatesAnAccountThatCanLogIn() {
         Run run = run("a long password here\n", "user", "add", "jdoe", "--role", "editor", "--display-name", "Jane Doe",
                 "--credentials", "MD, clinical informaticist", "--password-stdin", "--data", dataDir.toString());
