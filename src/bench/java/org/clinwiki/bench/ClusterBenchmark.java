@@ -168,10 +168,10 @@ public final class ClusterBenchmark {
             int hot = Math.min(plan.pages(), HOT_TITLES);
             for (String node : bases) {
                 for (int i = 0; i < hot; i++) {
-                    LoadBenchmark.get(client, node + "/wiki/" + path(hotTitle(i, plan.pages())));
+                    LoadBenchmark.get(client, node + "/wiki/" + path(LoadBenchmark.hotTitle(i, plan.pages())));
                 }
             }
-            IntFunction<String> view = n -> base + "/wiki/" + path(hotTitle(Math.floorMod(n, hot), plan.pages()));
+            IntFunction<String> view = n -> base + "/wiki/" + path(LoadBenchmark.hotTitle(Math.floorMod(n, hot), plan.pages()));
             HttpLoad.run(cpu, plan.connections(), plan.duration(), view);
             HttpLoad views = HttpLoad.run(cpu, plan.connections(), plan.duration(), view);
 
@@ -304,11 +304,6 @@ public final class ClusterBenchmark {
     private void progress(String step) {
         out.println("  … " + step);
         out.flush();
-    }
-
-    // Spread over the whole corpus, so the mix is not one corner of it.
-    private static int hotTitle(int i, int pages) {
-        return (int) ((long) i * pages / Math.min(pages, HOT_TITLES));
     }
 
     private String path(int i) {

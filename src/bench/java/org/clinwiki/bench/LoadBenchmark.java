@@ -348,7 +348,7 @@ public final class LoadBenchmark {
     }
 
     // Spread over the whole corpus, so the mix is not one corner of it.
-    private static int hotTitle(int i, int pages) {
+    static int hotTitle(int i, int pages) {
         return (int) ((long) i * pages / Math.min(pages, HOT_TITLES));
     }
 

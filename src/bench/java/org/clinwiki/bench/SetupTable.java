@@ -70,7 +70,7 @@ final class SetupTable {
         for (Row row : rows) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-66s", row.name() + " (" + row.unit() + ")"));
             for (int i = 0; i < setups.size(); i++) {
-                line.append(String.format(Locale.ROOT, " %24s", number(row.values().get(i))));
+                line.append(String.format(Locale.ROOT, " %24s", Figures.number(row.values().get(i))));
                 if (i > 0) {
                     line.append(String.format(Locale.ROOT, " %6s", ratio(row, i)));
                 }
@@ -90,9 +90,9 @@ final class SetupTable {
         }
         text.append(" |\n").append(rule).append("|\n");
         for (Row row : rows) {
-            text.append("| ").append(row.name()).append(" (").append(row.unit()).append(") | ").append(number(row.values().get(0)));
+            text.append("| ").append(row.name()).append(" (").append(row.unit()).append(") | ").append(Figures.number(row.values().get(0)));
             for (int i = 1; i < setups.size(); i++) {
-                text.append(" | ").append(number(row.values().get(i))).append(" | ").append(ratio(row, i));
+                text.append(" | ").append(Figures.number(row.values().get(i))).append(" | ").append(ratio(row, i));
             }
             text.append(" |\n");
         }
@@ -111,9 +111,9 @@ final class SetupTable {
             for (int i = 0; i < setups.size(); i++) {
                 double value = row.values().get(i);
                 if (!Double.isNaN(value)) {
-                    figure.put(setups.get(i), round(value));
+                    figure.put(setups.get(i), Figures.round(value));
                     if (i > 0 && !Double.isNaN(row.ratio(i))) {
-                        figure.put(setups.get(i) + " ratio", round(row.ratio(i)));
+                        figure.put(setups.get(i) + " ratio", Figures.round(row.ratio(i)));
                     }
                 }
             }
@@ -126,16 +126,5 @@ final class SetupTable {
     private static String ratio(Row row, int i) {
         double ratio = row.ratio(i);
         return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio);
-    }
-
-    private static String number(double value) {
-        if (Double.isNaN(value)) {
-            return "";
-        }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }
