@@ -21,3 +21,16 @@ CREATE TABLE vocabulary (
     text       TEXT   NOT NULL,
     updated_at BIGINT NOT NULL
 );
+
+-- Every page change moves the page_changes counter in its transaction: announce it on the
+-- page_changes channel, delivered at commit (nothing for a rollback; several changes in one
+-- transaction are one notification). Each node LISTENs and wakes its search index; a hint only,
+-- nodes also poll.
+CREATE FUNCTION notify_page_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('page_changes', '');
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER sequences_notify AFTER UPDATE ON sequences
+    FOR EACH ROW WHEN (NEW.name = 'page_changes' AND NEW.value <> OLD.value) EXECUTE FUNCTION notify_page_changes();

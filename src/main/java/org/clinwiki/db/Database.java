@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.jdbi.v3.core.Handle;
 import org.clinwiki.error.DatabaseUnavailableException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -32,7 +31,7 @@ import org.sqlite.SQLiteConfig;
  * one process: two saves of one page through two nodes cannot both pass the base-revision check,
  * and change numbers (and revision ids) commit in the order they were taken, which the search
  * index's followers rely on. A write that moved the counter notifies {@value #CHANGES_CHANNEL}
- * at commit, to wake other nodes' followers sooner than their poll. Thread-safe.
+ * at commit (a trigger in the schema), to wake other nodes' followers sooner than their poll. Thread-safe.
  */
 public final class Database implements AutoCloseable {
 
@@ -49,7 +48,6 @@ public final class Database implements AutoCloseable {
 
     // Never a SEQUENCE: its numbers commit out of order, and a follower would skip the late one.
     private static final String LOCK_CHANGES = "SELECT value FROM sequences WHERE name = 'page_changes' FOR UPDATE";
-    private static final String CURRENT_CHANGE = "SELECT value FROM sequences WHERE name = 'page_changes'";
 
     private final Dialect dialect;
     private final HikariDataSource writePool;
@@ -149,14 +147,9 @@ public final class Database implements AutoCloseable {
             return writer.inTransaction(handle -> work.apply(new Transaction(handle)));
         }
         return writer.inTransaction(handle -> {
-            long before = counter(handle, LOCK_CHANGES);
-            R result = work.apply(new Transaction(handle));
-            long after = counter(handle, CURRENT_CHANGE);
-            if (after != before) {
-                handle.createQuery("SELECT pg_notify('" + CHANGES_CHANNEL + "', :change)")
-                        .bind("change", Long.toString(after)).mapTo(String.class).findOne();
-            }
-            return result;
+            // The notification is the schema's: a trigger on the counter row sends it at commit.
+            handle.createQuery(LOCK_CHANGES).mapTo(Long.class).one();
+            return work.apply(new Transaction(handle));
         });
     }
 
@@ -246,10 +239,6 @@ public final class Database implements AutoCloseable {
             readPool.close();
         }
         writePool.close();
-    }
-
-    private static long counter(Handle handle, String sql) {
-        return handle.createQuery(sql).mapTo(Long.class).one();
     }
 
     private static Jdbi configure(Jdbi jdbi) {
